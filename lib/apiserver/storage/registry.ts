@@ -1,0 +1,327 @@
+// The generic store: keys, resourceVersion, uid, generation, status ownership, finalizers and
+// graceful deletion for every resource (upstream: staging/src/k8s.io/apiserver/pkg/registry/generic/registry/store.go).
+import type { Clock, KObject, Random, ResourceInfo, UserInfo } from "../../cluster/api/types.js";
+import { StatusError } from "../../cluster/api/types.js";
+import { specOf, strategyFor, type Strategy } from "../../cluster/registry/strategy.js";
+import { StoreError, type Store } from "../../store/types.js";
+import { alreadyExists, badRequest, conflict, internalError, notFound, OPTIMISTIC_LOCK_MESSAGE, serviceUnavailable } from "../errors.js";
+import type { CachedObject, WatchCache } from "./cache.js";
+
+export interface WriteOptions {
+  user?: UserInfo;
+  dryRun?: boolean;
+  fieldManager?: string;
+  subresource?: string;
+  /** managedFields operation: "Update" (default) or "Apply". */
+  operation?: "Update" | "Apply";
+}
+
+export interface DeleteOptions {
+  dryRun?: boolean;
+  gracePeriodSeconds?: number;
+  propagationPolicy?: "Orphan" | "Background" | "Foreground";
+  preconditions?: { uid?: string; resourceVersion?: string };
+}
+
+export class Registry {
+  /** The newest revision this server wrote; reads wait for the cache to reach it. */
+  private lastWrite = 0;
+
+  constructor(
+    private readonly store: Store,
+    readonly cache: WatchCache,
+    private readonly clock: Clock,
+    private readonly random: Random,
+  ) {}
+
+  prefixFor(info: ResourceInfo): string {
+    const base = info.storagePrefix ?? (info.group && isCustom(info) ? `${info.group}/${info.resource}` : info.resource);
+    return `/registry/${base}/`;
+  }
+
+  keyFor(info: ResourceInfo, namespace: string, name: string): string {
+    return info.namespaced ? `${this.prefixFor(info)}${namespace}/${name}` : `${this.prefixFor(info)}${name}`;
+  }
+
+  strategy(info: ResourceInfo): Strategy {
+    return strategyFor(info.group, info.resource, Boolean(info.subresources?.status), isCustom(info));
+  }
+
+  async synced(): Promise<void> {
+    if (!this.cache.ready) throw serviceUnavailable("the server is currently unable to handle the request");
+    await this.cache.waitFor(this.lastWrite);
+  }
+
+  async get(info: ResourceInfo, namespace: string, name: string): Promise<KObject> {
+    await this.synced();
+    const c = this.cache.get(this.keyFor(info, namespace, name));
+    if (!c) throw notFound(info, name);
+    return structuredClone(c.obj);
+  }
+
+  /** Objects of a resource (in one namespace, or all when namespace is ""), in key order. */
+  async list(info: ResourceInfo, namespace: string): Promise<{ items: CachedObject[]; revision: number }> {
+    await this.synced();
+    const prefix = info.namespaced && namespace ? `${this.prefixFor(info)}${namespace}/` : this.prefixFor(info);
+    return { items: this.cache.list(prefix), revision: this.cache.currentRevision() };
+  }
+
+  private encode(obj: KObject): Buffer {
+    // kube-apiserver never stores resourceVersion: it is the etcd revision, added on read.
+    const { resourceVersion: _rv, ...meta } = obj.metadata ?? {};
+    return Buffer.from(JSON.stringify({ ...obj, metadata: meta }));
+  }
+
+  private stamp(kvRev: number, obj: KObject): KObject {
+    this.lastWrite = Math.max(this.lastWrite, kvRev);
+    obj.metadata = { ...obj.metadata, resourceVersion: String(kvRev) };
+    return obj;
+  }
+
+  private storeError(info: ResourceInfo, name: string, e: unknown): never {
+    if (e instanceof StatusError) throw e;
+    if (e instanceof StoreError) {
+      if (e.code === "exists") throw alreadyExists(info, name);
+      if (e.code === "not-found") throw notFound(info, name);
+      if (e.code === "conflict") throw conflict(info, name, OPTIMISTIC_LOCK_MESSAGE);
+      if (e.code === "unavailable") throw new StatusError(500, "InternalError", `Internal error occurred: ${e.message}`);
+    }
+    throw internalError(e);
+  }
+
+  /** Assigns the name (generateName), uid, timestamps and generation; resets status. */
+  prepareForCreate(info: ResourceInfo, obj: KObject, namespace: string, opts: WriteOptions): KObject {
+    const meta = { ...(obj.metadata ?? {}) };
+    if (!meta.name && meta.generateName) meta.name = meta.generateName + this.random.string(5);
+    if (info.namespaced) meta.namespace = namespace;
+    else delete meta.namespace;
+    meta.uid = this.random.uuid();
+    meta.creationTimestamp = rfc3339(this.clock.now());
+    delete meta.deletionTimestamp;
+    delete meta.deletionGracePeriodSeconds;
+    delete meta.resourceVersion;
+    delete meta.selfLink;
+    const strat = this.strategy(info);
+    if (strat.generation) meta.generation = 1;
+    else delete meta.generation;
+    const out: KObject = { ...obj, apiVersion: info.group ? `${info.group}/${info.version}` : info.version, kind: info.kind, metadata: meta };
+    if (strat.statusSubresource) {
+      const init = strat.initialStatus?.(out);
+      if (init !== undefined) out.status = dropUndefined(init);
+      else if (info.resource === "nodes" || info.resource === "certificatesigningrequests") {
+        // nodeStrategy keeps the kubelet's status; CSR status is cleared.
+        if (info.resource === "certificatesigningrequests") out.status = {};
+      } else out.status = {};
+    }
+    if (info.resource === "namespaces") out.spec = { finalizers: ["kubernetes"], ...(out.spec as object) };
+    out.metadata!.managedFields = managedFieldsFor(out, opts, this.clock.now(), info, undefined);
+    return out;
+  }
+
+  async create(info: ResourceInfo, obj: KObject, opts: WriteOptions = {}): Promise<KObject> {
+    const name = obj.metadata!.name!;
+    const key = this.keyFor(info, obj.metadata!.namespace ?? "", name);
+    if (opts.dryRun) {
+      await this.synced();
+      if (this.cache.get(key)) throw alreadyExists(info, name);
+      return obj;
+    }
+    try {
+      const kv = await this.store.create(key, this.encode(obj));
+      return this.stamp(kv.modRevision, obj);
+    } catch (e) {
+      this.storeError(info, name, e);
+    }
+  }
+
+  /**
+   * Applies the update rules (immutable metadata, status ownership, generation) of `next` over
+   * `current`, as BeforeUpdate does.
+   */
+  prepareForUpdate(info: ResourceInfo, next: KObject, current: KObject, opts: WriteOptions): KObject {
+    const strat = this.strategy(info);
+    const cm = current.metadata ?? {};
+    const meta = { ...(next.metadata ?? {}) };
+    meta.uid = cm.uid;
+    meta.creationTimestamp = cm.creationTimestamp;
+    meta.name = cm.name;
+    if (info.namespaced) meta.namespace = cm.namespace;
+    if (cm.deletionTimestamp) meta.deletionTimestamp = cm.deletionTimestamp;
+    else delete meta.deletionTimestamp;
+    if (cm.deletionGracePeriodSeconds !== undefined) meta.deletionGracePeriodSeconds = cm.deletionGracePeriodSeconds;
+    let out: KObject = { ...next, apiVersion: current.apiVersion, kind: current.kind, metadata: meta };
+    if (strat.statusSubresource) {
+      if (opts.subresource === "status") {
+        // The status strategy keeps everything but status (and labels/annotations upstream drops too).
+        out = { ...current, status: next.status, metadata: { ...cm, ...pickMeta(meta) } };
+      } else if (opts.subresource !== "scale") {
+        out.status = current.status;
+      }
+    }
+    if (strat.generation) {
+      const gen = typeof cm.generation === "number" ? cm.generation : 1;
+      out.metadata!.generation = specOf(out) !== specOf(current) ? gen + 1 : gen;
+    }
+    out.metadata!.managedFields = managedFieldsFor(out, opts, this.clock.now(), info, cm.managedFields);
+    return out;
+  }
+
+  async update(info: ResourceInfo, obj: KObject, expectedRevision: number | undefined, opts: WriteOptions = {}): Promise<KObject> {
+    const name = obj.metadata!.name!;
+    const key = this.keyFor(info, obj.metadata!.namespace ?? "", name);
+    if (opts.dryRun) return obj;
+    // A finalizer-free object marked for deletion goes away instead of being updated.
+    if (obj.metadata?.deletionTimestamp && !(obj.metadata.finalizers ?? []).length && !isGracefulPod(info, obj)) {
+      try {
+        const kv = await this.store.delete(key, expectedRevision);
+        return this.stamp(kv.modRevision, obj);
+      } catch (e) {
+        this.storeError(info, name, e);
+      }
+    }
+    try {
+      const kv = await this.store.update(key, this.encode(obj), expectedRevision);
+      return this.stamp(kv.modRevision, obj);
+    } catch (e) {
+      this.storeError(info, name, e);
+    }
+  }
+
+  /**
+   * Deletes, or marks for deletion when finalizers remain (or a graceful pod deletion is asked).
+   * Returns the object as the API returns it: the deleted object, or the marked one.
+   */
+  async delete(info: ResourceInfo, namespace: string, name: string, opts: DeleteOptions = {}): Promise<{ obj: KObject; deleted: boolean }> {
+    const current = await this.get(info, namespace, name);
+    const cm = current.metadata!;
+    if (opts.preconditions?.uid && opts.preconditions.uid !== cm.uid) {
+      throw conflict(info, name, `Precondition failed: UID in precondition: ${opts.preconditions.uid}, UID in object meta: ${cm.uid}`);
+    }
+    if (opts.preconditions?.resourceVersion && opts.preconditions.resourceVersion !== cm.resourceVersion) {
+      throw conflict(info, name, `Precondition failed: ResourceVersion in precondition: ${opts.preconditions.resourceVersion}, ResourceVersion in object meta: ${cm.resourceVersion}`);
+    }
+    const key = this.keyFor(info, namespace, name);
+    const rev = Number(cm.resourceVersion);
+    let finalizers = [...(cm.finalizers ?? [])];
+    if (opts.propagationPolicy === "Orphan" && !finalizers.includes("orphan")) finalizers.push("orphan");
+    if (opts.propagationPolicy === "Foreground" && !finalizers.includes("foregroundDeletion")) finalizers.push("foregroundDeletion");
+    if (info.resource === "namespaces") finalizers = cm.finalizers ?? [];
+    const graceful = isGracefulPod(info, current) && opts.gracePeriodSeconds !== 0;
+    const needsMark = finalizers.length > 0 || graceful || (info.resource === "namespaces" && (current.spec as { finalizers?: string[] })?.finalizers?.length);
+    if (needsMark) {
+      if (cm.deletionTimestamp) return { obj: current, deleted: false };
+      const grace = graceful ? (opts.gracePeriodSeconds ?? podGrace(current)) : 0;
+      const marked: KObject = {
+        ...current,
+        metadata: {
+          ...cm,
+          finalizers: finalizers.length ? finalizers : undefined,
+          deletionTimestamp: rfc3339(new Date(this.clock.now().getTime() + grace * 1000)),
+          deletionGracePeriodSeconds: grace,
+        },
+      };
+      if (!marked.metadata!.finalizers) delete marked.metadata!.finalizers;
+      if (info.resource === "namespaces") marked.status = { ...(marked.status as object), phase: "Terminating" };
+      if (opts.dryRun) return { obj: marked, deleted: false };
+      try {
+        const kv = await this.store.update(key, this.encode(marked), rev);
+        return { obj: this.stamp(kv.modRevision, marked), deleted: false };
+      } catch (e) {
+        this.storeError(info, name, e);
+      }
+    }
+    if (opts.dryRun) return { obj: current, deleted: true };
+    try {
+      const kv = await this.store.delete(key, rev);
+      return { obj: this.stamp(kv.modRevision, current), deleted: true };
+    } catch (e) {
+      this.storeError(info, name, e);
+    }
+  }
+
+  /** Removes the object now, whatever its finalizers (for controllers finishing a deletion). */
+  async forceDelete(info: ResourceInfo, namespace: string, name: string): Promise<void> {
+    try {
+      const kv = await this.store.delete(this.keyFor(info, namespace, name));
+      this.lastWrite = Math.max(this.lastWrite, kv.modRevision);
+    } catch (e) {
+      if (e instanceof StoreError && e.code === "not-found") return;
+      this.storeError(info, name, e);
+    }
+  }
+}
+
+export function isCustom(info: ResourceInfo): boolean {
+  return Boolean((info as { custom?: boolean }).custom);
+}
+
+function isGracefulPod(info: ResourceInfo, obj: KObject): boolean {
+  return info.resource === "pods" && !info.group && Boolean((obj.spec as { nodeName?: string })?.nodeName) && (obj.status as { phase?: string })?.phase !== "Succeeded" && (obj.status as { phase?: string })?.phase !== "Failed";
+}
+
+function podGrace(pod: KObject): number {
+  const g = (pod.spec as { terminationGracePeriodSeconds?: number })?.terminationGracePeriodSeconds;
+  return typeof g === "number" ? g : 30;
+}
+
+function pickMeta(meta: Record<string, unknown>) {
+  const { labels, annotations, ownerReferences, finalizers, managedFields } = meta as Record<string, unknown>;
+  return dropUndefined({ labels, annotations, ownerReferences, finalizers, managedFields }) as Record<string, unknown>;
+}
+
+export function rfc3339(d: Date): string {
+  return d.toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+function dropUndefined<T>(o: T): T {
+  if (o && typeof o === "object" && !Array.isArray(o)) {
+    for (const k of Object.keys(o)) if ((o as Record<string, unknown>)[k] === undefined) delete (o as Record<string, unknown>)[k];
+  }
+  return o;
+}
+
+/**
+ * managedFields as the field manager records them: one entry per (manager, operation,
+ * subresource), with the set of fields the object has in FieldsV1 form. Lists are recorded as a
+ * whole field (upstream keys associative lists by their merge key; a known gap).
+ */
+function managedFieldsFor(obj: KObject, opts: WriteOptions, now: Date, info: ResourceInfo, previous: unknown): unknown[] {
+  const manager = opts.fieldManager ?? "unknown";
+  const operation = opts.operation ?? "Update";
+  const subresource = opts.subresource && opts.subresource !== "" ? opts.subresource : undefined;
+  const entries = (Array.isArray(previous) ? previous : []).filter(
+    (e: { manager?: string; operation?: string; subresource?: string }) => !(e.manager === manager && e.operation === operation && (e.subresource ?? undefined) === subresource),
+  );
+  const source = subresource === "status" ? { status: obj.status } : stripForFields(obj);
+  const entry: Record<string, unknown> = {
+    manager,
+    operation,
+    apiVersion: info.group ? `${info.group}/${info.version}` : info.version,
+    time: rfc3339(now),
+    fieldsType: "FieldsV1",
+    fieldsV1: fieldsV1(source),
+  };
+  if (subresource) entry.subresource = subresource;
+  return [...entries, entry];
+}
+
+function stripForFields(obj: KObject): Record<string, unknown> {
+  const { apiVersion: _a, kind: _k, status: _s, metadata, ...rest } = obj;
+  const m = { ...(metadata ?? {}) } as Record<string, unknown>;
+  for (const k of ["name", "namespace", "uid", "resourceVersion", "generation", "creationTimestamp", "managedFields", "deletionTimestamp", "deletionGracePeriodSeconds", "generateName"]) delete m[k];
+  const out: Record<string, unknown> = { ...rest };
+  if (Object.keys(m).length) out.metadata = m;
+  return out;
+}
+
+function fieldsV1(v: unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (!v || typeof v !== "object" || Array.isArray(v)) return out;
+  for (const [k, val] of Object.entries(v as Record<string, unknown>)) {
+    if (val === undefined) continue;
+    out[`f:${k}`] = val && typeof val === "object" && !Array.isArray(val) ? (k === "data" || k === "labels" || k === "annotations" || k === "stringData" ? Object.fromEntries(Object.keys(val).map((x) => [`f:${x}`, {}])) : fieldsV1(val)) : {};
+  }
+  return out;
+}
+
+export { badRequest };
