@@ -2,7 +2,7 @@
 // plugins (NamespaceLifecycle, ServiceAccount, DefaultTolerationSeconds, Priority,
 // DefaultStorageClass, ...), NodeRestriction, and per-kind validation. Each step is a pure
 // function of lib/cluster; this module only gathers what they need from the cache.
-import type { Clock, KObject, Random, ResourceInfo, UserInfo } from "../cluster/api/types.js";
+import type { Clock, Random } from "../cluster/api/types.js";
 import { StatusError } from "../cluster/api/types.js";
 import type { ResourceIndex } from "../cluster/api/resources.js";
 import { newInvalid } from "../cluster/meta/errors.js";

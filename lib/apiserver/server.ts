@@ -2,7 +2,7 @@
 // (staging/src/k8s.io/apiserver/pkg/server/config.go DefaultBuildHandlerChain): authentication,
 // impersonation, authorization, then the REST handlers or the non-resource endpoints.
 import { createServer as createHttpsServer, type Server } from "node:https";
-import { StatusError, type Clock, type KObject, type Random, type ResourceInfo, type UserInfo } from "../cluster/api/types.js";
+import { StatusError, type Clock, type Random, type ResourceInfo, type UserInfo } from "../cluster/api/types.js";
 import { RESOURCES, resourceIndex, type ResourceIndex, crdResources } from "../cluster/api/resources.js";
 import type { Store } from "../store/types.js";
 import { aggregatedDiscovery, AGGREGATED_DISCOVERY_V2_CONTENT_TYPE, apiGroup, apiGroupList, apiResourceList, apiVersions } from "./discovery/index.js";

@@ -67,6 +67,8 @@ function calicoNodeTemplate(podSubnet: string) {
             { name: "FELIX_IPINIPMTU", ...cm("veth_mtu") },
             { name: "FELIX_VXLANMTU", ...cm("veth_mtu") },
             { name: "FELIX_WIREGUARDMTU", ...cm("veth_mtu") },
+            // The lab's edits to calico.yaml: the pool is the pod subnet, and host-local IPAM on
+            // each node's podCIDR (with USE_POD_CIDR so Felix/BIRD route those blocks).
             { name: "CALICO_IPV4POOL_CIDR", value: podSubnet },
             { name: "USE_POD_CIDR", value: "true" },
             { name: "CALICO_DISABLE_FILE_LOGGING", value: "true" },
@@ -144,6 +146,7 @@ function calicoNodeTemplate(podSubnet: string) {
       ],
       nodeSelector: { "kubernetes.io/os": "linux" },
       priorityClassName: "system-node-critical",
+      securityContext: { seccompProfile: { type: "RuntimeDefault" } },
       serviceAccountName: "calico-node",
       terminationGracePeriodSeconds: 0,
       tolerations: [{ effect: "NoSchedule", operator: "Exists" }, { key: "CriticalAddonsOnly", operator: "Exists" }, { effect: "NoExecute", operator: "Exists" }],
@@ -207,13 +210,14 @@ export function buildCalico(ctx: BuildContext, nodePlacements: Placement[], cont
       { apiGroups: ["crd.projectcalico.org"], resources: ["blockaffinities", "ipamblocks", "ipamhandles", "clusterinformations", "ippools", "ipreservations", "ipamconfigs"], verbs: ["get", "list", "create", "update", "delete"] },
     ]),
     ...clusterRole(ctx, "calico-node", [
+      { apiGroups: [""], resourceNames: ["calico-cni-plugin"], resources: ["serviceaccounts/token"], verbs: ["create"] },
       { apiGroups: [""], resources: ["pods", "nodes", "namespaces"], verbs: ["get"] },
       { apiGroups: ["discovery.k8s.io"], resources: ["endpointslices"], verbs: ["watch", "list"] },
       { apiGroups: [""], resources: ["endpoints", "services"], verbs: ["watch", "list", "get"] },
       { apiGroups: [""], resources: ["configmaps"], verbs: ["get"] },
       { apiGroups: [""], resources: ["nodes/status"], verbs: ["patch", "update"] },
       { apiGroups: ["networking.k8s.io"], resources: ["networkpolicies"], verbs: ["watch", "list"] },
-      { apiGroups: ["policy.networking.k8s.io"], resources: ["adminnetworkpolicies", "baselineadminnetworkpolicies"], verbs: ["watch", "list"] },
+      { apiGroups: ["policy.networking.k8s.io"], resources: ["adminnetworkpolicies"], verbs: ["watch", "list"] },
       { apiGroups: [""], resources: ["pods", "namespaces", "serviceaccounts"], verbs: ["list", "watch"] },
       { apiGroups: [""], resources: ["pods/status"], verbs: ["patch"] },
       {
@@ -225,6 +229,7 @@ export function buildCalico(ctx: BuildContext, nodePlacements: Placement[], cont
         ],
         verbs: ["get", "list", "watch"],
       },
+      { apiGroups: ["crd.projectcalico.org"], resources: ["tiers"], verbs: ["create"] },
       { apiGroups: ["crd.projectcalico.org"], resources: ["ippools", "felixconfigurations", "clusterinformations"], verbs: ["create", "update"] },
       { apiGroups: ["crd.projectcalico.org"], resources: ["caliconodestatuses"], verbs: ["update"] },
       { apiGroups: [""], resources: ["nodes"], verbs: ["get", "list", "watch"] },
@@ -260,7 +265,7 @@ export function buildCalico(ctx: BuildContext, nodePlacements: Placement[], cont
             containers: [
               {
                 env: [
-                  { name: "ENABLED_CONTROLLERS", value: "node,loadbalancer" },
+                  { name: "ENABLED_CONTROLLERS", value: "node" },
                   { name: "DATASTORE_TYPE", value: "kubernetes" },
                 ],
                 image: IMAGES.calicoKubeControllers,
@@ -273,6 +278,7 @@ export function buildCalico(ctx: BuildContext, nodePlacements: Placement[], cont
             ],
             nodeSelector: { "kubernetes.io/os": "linux" },
             priorityClassName: "system-cluster-critical",
+            securityContext: { seccompProfile: { type: "RuntimeDefault" } },
             serviceAccountName: "calico-kube-controllers",
             tolerations: [
               { key: "CriticalAddonsOnly", operator: "Exists" },

@@ -237,7 +237,9 @@ export function buildMirrorPods(ctx: BuildContext, node: KObject): KObject[] {
     const m = manifests[file];
     const hash = configHash(m, cp.name);
     const createdAt = 10 + i;
-    const seen = ctx.at(1).replace("Z", `.${String(100000000 + i * 7919).slice(1)}Z`);
+    // config.seen is time.Now() in RFC 3339 with nanoseconds, when the kubelet first read the file.
+    const nanos = String(parseInt(ctx.random.uuid().replace(/-/g, "").slice(0, 8), 16) % 1000000000).padStart(9, "0").replace(/0+$/, "") || "0";
+    const seen = ctx.at(1).replace("Z", `.${nanos}Z`);
     const pod = obj("v1", "Pod", ctx, {
       name: `${m.metadata.name}-${cp.name}`,
       namespace: "kube-system",

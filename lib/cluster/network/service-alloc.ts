@@ -48,7 +48,7 @@ export function allocateServiceAddresses(
     } else if (spec.clusterIP !== "None" && !old) {
       const n = ipToInt(String(spec.clusterIP));
       if (n < start || n >= start + size) throw invalid(name, "spec.clusterIPs", spec.clusterIP, `failed to allocate IP ${spec.clusterIP}: the provided IP (${spec.clusterIP}) is not in the valid range. The range of valid IPs is ${opts.serviceCIDR}`);
-      if (used.has(spec.clusterIP)) throw invalid(name, "spec.clusterIPs", spec.clusterIP, `failed to allocate IP ${spec.clusterIP}: provided IP is already allocated`);
+      if (used.has(String(spec.clusterIP))) throw invalid(name, "spec.clusterIPs", spec.clusterIP, `failed to allocate IP ${spec.clusterIP}: provided IP is already allocated`);
     }
     spec.clusterIPs = [spec.clusterIP];
     if (spec.clusterIP !== "None" || spec.ipFamilies === undefined) {

@@ -78,10 +78,14 @@ export function buildCalicoCRDs(ctx: BuildContext, createdAt: number): KObject[]
   const out = CALICO_CRDS.map(([plural, kind, scope]) =>
     crdObject(ctx, createdAt, "crd.projectcalico.org", plural, kind, scope, [{ name: "v1", schema: LOOSE_SCHEMA, served: true, storage: true }]),
   );
-  const anpAnnotations = { "api-approved.kubernetes.io": "https://github.com/kubernetes-sigs/network-policy-api/pull/30", "policy.networking.k8s.io/bundle-version": "v0.1.5", "policy.networking.k8s.io/channel": "experimental" };
+  // Calico v3.29.2 bundles the AdminNetworkPolicy CRD of network-policy-api v0.1.1.
+  const anpAnnotations = { "api-approved.kubernetes.io": "https://github.com/kubernetes-sigs/network-policy-api/pull/30", "policy.networking.k8s.io/bundle-version": "v0.1.1", "policy.networking.k8s.io/channel": "experimental" };
+  const anpColumns = [
+    { jsonPath: ".spec.priority", name: "Priority", type: "string" },
+    { jsonPath: ".metadata.creationTimestamp", name: "Age", type: "date" },
+  ];
   out.push(
-    crdObject(ctx, createdAt, "policy.networking.k8s.io", "adminnetworkpolicies", "AdminNetworkPolicy", "Cluster", [{ name: "v1alpha1", schema: LOOSE_SCHEMA, served: true, storage: true, subresources: { status: {} } }], { shortNames: ["anp"], annotations: anpAnnotations }),
-    crdObject(ctx, createdAt, "policy.networking.k8s.io", "baselineadminnetworkpolicies", "BaselineAdminNetworkPolicy", "Cluster", [{ name: "v1alpha1", schema: LOOSE_SCHEMA, served: true, storage: true, subresources: { status: {} } }], { shortNames: ["banp"], annotations: anpAnnotations }),
+    crdObject(ctx, createdAt, "policy.networking.k8s.io", "adminnetworkpolicies", "AdminNetworkPolicy", "Cluster", [{ additionalPrinterColumns: anpColumns, name: "v1alpha1", schema: LOOSE_SCHEMA, served: true, storage: true, subresources: { status: {} } }], { shortNames: ["anp"], annotations: anpAnnotations }),
   );
   return out;
 }

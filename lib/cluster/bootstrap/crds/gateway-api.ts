@@ -1,10 +1,12 @@
 // Gateway API v1.2.1 standard-channel CRDs (kubernetes-sigs/gateway-api config/crd/standard) and
 // the gateway.nginx.org CRDs of NGINX Gateway Fabric 1.6. Names, versions, short names, categories
-// and printer columns are upstream's; schemas are reduced (KNOWN_GAPS).
+// and printer columns are upstream's; the Gateway API schemas are structural (gateway-schemas.ts),
+// the NGF ones reduced to preserve-unknown-fields (KNOWN_GAPS).
 
 import type { KObject } from "../../api/types";
 import type { BuildContext } from "../context";
 import { crdObject } from "./calico";
+import { gatewayClassSchema, gatewaySchema, grpcRouteSchema, httpRouteSchema, referenceGrantSchema } from "./gateway-schemas";
 
 export const GATEWAY_API_BUNDLE_VERSION = "v1.2.1";
 
@@ -24,8 +26,8 @@ const SCHEMA = {
 
 const AGE = { jsonPath: ".metadata.creationTimestamp", name: "Age", type: "date" };
 
-function version(name: string, storage: boolean, columns: Record<string, unknown>[]): Record<string, unknown> {
-  return { additionalPrinterColumns: columns, name, schema: SCHEMA, served: true, storage, subresources: { status: {} } };
+function version(name: string, storage: boolean, columns: Record<string, unknown>[], schema: Record<string, unknown> = SCHEMA): Record<string, unknown> {
+  return { additionalPrinterColumns: columns, name, schema, served: true, storage, subresources: { status: {} } };
 }
 
 export function buildGatewayAPICRDs(ctx: BuildContext, at: number): KObject[] {
@@ -50,15 +52,12 @@ export function buildGatewayAPICRDs(ctx: BuildContext, at: number): KObject[] {
   const routeCols = [{ jsonPath: ".spec.hostnames", name: "Hostnames", type: "string" }, AGE];
   const cat = { categories: ["gateway-api"], annotations };
   return [
-    crdObject(ctx, at, g, "gatewayclasses", "GatewayClass", "Cluster", [version("v1", true, gcCols), version("v1beta1", false, gcCols)], { ...cat, shortNames: ["gc"] }),
-    crdObject(ctx, at, g, "gateways", "Gateway", "Namespaced", [version("v1", true, gwCols), version("v1beta1", false, gwCols)], { ...cat, shortNames: ["gtw"] }),
-    crdObject(ctx, at, g, "grpcroutes", "GRPCRoute", "Namespaced", [version("v1", true, routeCols)], cat),
-    crdObject(ctx, at, g, "httproutes", "HTTPRoute", "Namespaced", [version("v1", true, routeCols), version("v1beta1", false, routeCols)], cat),
-    crdObject(ctx, at, g, "referencegrants", "ReferenceGrant", "Namespaced", [{ ...version("v1beta1", true, [AGE]), subresources: undefined }], { ...cat, shortNames: ["refgrant"] }),
-  ].map((crd) => {
-    for (const v of (crd.spec as { versions: Record<string, unknown>[] }).versions) if (v.subresources === undefined) delete v.subresources;
-    return crd;
-  });
+    crdObject(ctx, at, g, "gatewayclasses", "GatewayClass", "Cluster", [version("v1", true, gcCols, gatewayClassSchema()), version("v1beta1", false, gcCols, gatewayClassSchema())], { ...cat, shortNames: ["gc"] }),
+    crdObject(ctx, at, g, "gateways", "Gateway", "Namespaced", [version("v1", true, gwCols, gatewaySchema()), version("v1beta1", false, gwCols, gatewaySchema())], { ...cat, shortNames: ["gtw"] }),
+    crdObject(ctx, at, g, "grpcroutes", "GRPCRoute", "Namespaced", [version("v1", true, routeCols, grpcRouteSchema())], cat),
+    crdObject(ctx, at, g, "httproutes", "HTTPRoute", "Namespaced", [version("v1", true, routeCols, httpRouteSchema()), version("v1beta1", false, routeCols, httpRouteSchema())], cat),
+    crdObject(ctx, at, g, "referencegrants", "ReferenceGrant", "Namespaced", [{ ...version("v1beta1", true, [AGE], referenceGrantSchema()), subresources: {} }], { ...cat, shortNames: ["refgrant"] }),
+  ];
 }
 
 export function buildNginxGatewayCRDs(ctx: BuildContext, at: number): KObject[] {
