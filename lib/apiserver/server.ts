@@ -16,7 +16,7 @@ import { WatchCache } from "./storage/cache.js";
 import { Registry } from "./storage/registry.js";
 import { createAdmission, type AdmissionConfig } from "./admission.js";
 import { handleVirtual, isVirtual } from "./virtual.js";
-import { serveOpenAPI } from "./openapi-http.js";
+import { serveOpenAPI } from "./openapi/index.js";
 import { healthCheck } from "./health.js";
 import { VERSION_INFO } from "./version.js";
 
@@ -255,7 +255,7 @@ export class ApiServer {
       if (wantsAggregatedDiscovery(accept)) return sendJSON(res, 200, aggregatedDiscovery(index.resources, "apis"), AGGREGATED_DISCOVERY_V2_CONTENT_TYPE);
       return sendJSON(res, 200, apiGroupList(index.resources));
     }
-    if (path.startsWith("/openapi/")) return serveOpenAPI(req, res, url);
+    if (path.startsWith("/openapi/")) return serveOpenAPI(req as import("node:http").IncomingMessage, res as import("node:http").ServerResponse, url);
     const parts = path.split("/").filter(Boolean);
     if (parts[0] === "apis" && parts.length === 2) {
       const g = apiGroup(index.resources, parts[1]);

@@ -89,6 +89,22 @@ function collectRefs(node, into) {
   }
 }
 
+// Types whose v3 schema kube-openapi builds from OpenAPIV3OneOfTypes() instead of their v2
+// type (k8s.io/apimachinery intstr.IntOrString and resource.Quantity), so that kubectl explain
+// names them (<IntOrString>, <map[string]Quantity>) rather than printing <string>.
+const V3_ONE_OF = {
+  "io.k8s.apimachinery.pkg.util.intstr.IntOrString": [["integer", "string"], "int-or-string"],
+  "io.k8s.apimachinery.pkg.api.resource.Quantity": [["string", "number"], undefined],
+};
+
+function v3Definition(name, def) {
+  const schema = convertSchema(def);
+  const oneOf = V3_ONE_OF[name];
+  if (!oneOf) return schema;
+  const { type: _type, format: _format, ...rest } = schema;
+  return { ...rest, oneOf: oneOf[0].map((type) => ({ type })), ...(oneOf[1] ? { format: oneOf[1] } : {}) };
+}
+
 /** Map "<gv>" -> OpenAPI 3.0 document. */
 export function v2ToV3Documents(swagger) {
   const docs = new Map();
@@ -114,7 +130,7 @@ export function v2ToV3Documents(swagger) {
     while (queue.length) {
       const name = queue.pop();
       if (schemas[name] || !defs[name]) continue;
-      schemas[name] = convertSchema(defs[name]);
+      schemas[name] = v3Definition(name, defs[name]);
       const more = new Set();
       collectRefs(schemas[name], more);
       for (const m of more) if (!schemas[m]) queue.push(m);

@@ -126,9 +126,9 @@ export function modelDefinition(modelName, model, definitionName, names, special
   return def;
 }
 
-/** Definitions of the special types that `definitions` refer to. */
-export function specialDefinitions(definitions, specialDescriptions) {
-  const text = JSON.stringify(definitions);
+/** Definitions of the special types that `doc` (paths and definitions) refers to. */
+export function specialDefinitions(doc, specialDescriptions) {
+  const text = JSON.stringify(doc);
   const out = {};
   for (const [name, defName] of Object.entries(SPECIAL)) {
     if (!text.includes(`"#/definitions/${defName}"`)) continue;

@@ -52,13 +52,14 @@ export function modelRefs(type, models) {
 
 /**
  * Map model -> definition name, for the models reachable from `roots` (Map model -> package,
- * e.g. V1Deployment -> "io.k8s.api.apps"). Models reachable from no root are left out.
+ * e.g. V1Deployment -> "io.k8s.api.apps") or `extra` (models of known package: discovery, version).
+ * Models reachable from neither are left out.
  */
-export function definitionNames(models, roots) {
+export function definitionNames(models, roots, extra = []) {
   const pkg = new Map(roots);
   const referrers = new Map();
-  const reached = new Set(roots.keys());
-  const queue = [...roots.keys()];
+  const reached = new Set([...roots.keys(), ...extra]);
+  const queue = [...reached];
   while (queue.length) {
     const name = queue.shift();
     for (const p of models.get(name)?.properties ?? []) {

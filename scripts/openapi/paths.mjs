@@ -60,6 +60,8 @@ export function servedOperations(ops, resources) {
   const versions = new Set(resources.map((r) => `${r.group}/${r.version}`));
   const out = [];
   for (const op of ops) {
+    // CustomObjectsApi is client-node's own (its /apis/{group}/{version}/... paths are not upstream's).
+    if (op.className === "CustomObjects" || op.path.includes("{group}")) continue;
     const parsed = parseResourcePath(op.path);
     const action = actionOf(op.method);
     if (!parsed || !action) {
@@ -99,7 +101,7 @@ export function rootModels(served) {
     if (!list.some((g) => g.group === gvk.group && g.version === gvk.version && g.kind === gvk.kind)) list.push(gvk);
     gvks.set(model, list);
   };
-  for (const { op, action, gvk, resource, subresource } of served) {
+  for (const { op, action, gvk, resource } of served) {
     if (!gvk || !["get", "list", "put", "patch", "post"].includes(action)) continue;
     const model = op.responses["200"] ?? op.responses["201"];
     if (action === "list") add(model, { ...gvk, kind: resource.listKind });
