@@ -120,10 +120,18 @@ function checkTypeMeta(info: ResourceInfo, obj: KObject) {
   }
 }
 
+/** What the storage verbs need of a request: shared by the HTTP handlers and the in-process client. */
+export type StorageContext = Pick<RestContext, "info" | "user" | "query" | "registry" | "admission"> & { ri: Pick<RequestInfo, "namespace" | "name" | "subresource"> };
+
 export async function handleCreate(ctx: RestContext) {
-  const { ri, info, query } = ctx;
   const body = await readBody(ctx.req);
   const obj = decodeObject(body, ctx.req.headers["content-type"] as string | undefined);
+  respondObject(ctx, 201, await createObject(ctx, obj));
+}
+
+/** The create path of rest/create.go: type checks, PrepareForCreate, admission, storage. */
+export async function createObject(ctx: StorageContext, obj: KObject): Promise<KObject> {
+  const { ri, info, query } = ctx;
   checkTypeMeta(info, obj);
   const bodyNs = obj.metadata?.namespace;
   if (info.namespaced && bodyNs && ri.namespace && bodyNs !== ri.namespace) {
@@ -139,11 +147,10 @@ export async function handleCreate(ctx: RestContext) {
   const opts = readQueryOptions(query);
   let prepared = ctx.registry.prepareForCreate(info, obj, ri.namespace, { ...opts, user: ctx.user });
   prepared = await ctx.admission.admit("CREATE", info, prepared, undefined, ctx.user, "");
-  const created = await ctx.registry.create(info, prepared, { ...opts, user: ctx.user });
-  respondObject(ctx, 201, created);
+  return ctx.registry.create(info, prepared, { ...opts, user: ctx.user });
 }
 
-async function updateWith(ctx: RestContext, mutate: (current: KObject | undefined) => KObject | Promise<KObject>, allowCreate: boolean): Promise<{ obj: KObject; created: boolean }> {
+export async function updateWith(ctx: StorageContext, mutate: (current: KObject | undefined) => KObject | Promise<KObject>, allowCreate: boolean): Promise<{ obj: KObject; created: boolean }> {
   const { ri, info, query } = ctx;
   const opts = { ...readQueryOptions(query), user: ctx.user, subresource: ri.subresource || undefined };
   for (let attempt = 0; attempt < 5; attempt++) {
@@ -197,29 +204,33 @@ function allowsCreateOnUpdate(info: ResourceInfo): boolean {
 }
 
 export async function handlePatch(ctx: RestContext) {
-  const { info, ri, query } = ctx;
   const body = await readBody(ctx.req);
   const type = mediaTypeOf(ctx.req.headers["content-type"] as string | undefined);
-  if (ri.subresource === "scale") {
-    const current = await ctx.registry.get(info, ri.namespace, ri.name);
-    const scale = applyPatch(type, scaleOf(info, current), body, "autoscaling/v1/Scale");
+  if (ctx.ri.subresource === "scale") {
+    const current = await ctx.registry.get(ctx.info, ctx.ri.namespace, ctx.ri.name);
+    const scale = applyPatch(type, scaleOf(ctx.info, current), body, "autoscaling/v1/Scale");
     return updateScale(ctx, scale);
   }
+  const { obj, created } = await patchObject(ctx, type, body);
+  respondObject(ctx, created ? 201 : 200, obj);
+}
+
+/** PATCH of every type; apply patches may create. */
+export async function patchObject(ctx: StorageContext, type: string, body: Buffer): Promise<{ obj: KObject; created: boolean }> {
+  const { info, ri, query } = ctx;
   const isApply = type === "application/apply-patch+yaml" || type === "application/apply-patch+cbor";
-  const { obj, created } = await updateWith(
+  return updateWith(
     ctx,
     (current) => {
       if (!current) {
         if (!isApply) throw notFound(info, ri.name);
-        const applied = parseYAML(body);
-        return applied;
+        return parseYAML(body);
       }
       if (isApply) return applyServerSide(current, parseYAML(body), query);
       return applyPatch(type, current, body, `${apiVersionOf(info)}/${info.kind}`);
     },
     isApply,
   );
-  respondObject(ctx, created ? 201 : 200, obj);
 }
 
 /**
@@ -282,23 +293,26 @@ async function updateScale(ctx: RestContext, scale: KObject) {
 }
 
 export async function handleDelete(ctx: RestContext) {
-  const { info, ri, query } = ctx;
+  const { query } = ctx;
   const body = await readBody(ctx.req);
   const opts = body.length ? (mediaTypeOf(ctx.req.headers["content-type"] as string) === "application/vnd.kubernetes.protobuf" ? decodeObject(body, ctx.req.headers["content-type"] as string) : parseJSON(body)) : {};
   const grace = query.get("gracePeriodSeconds") ?? (opts as { gracePeriodSeconds?: number }).gracePeriodSeconds;
   const propagation = (query.get("propagationPolicy") ?? (opts as { propagationPolicy?: string }).propagationPolicy) as "Orphan" | "Background" | "Foreground" | undefined;
-  const current = await ctx.registry.get(info, ri.namespace, ri.name);
-  await ctx.admission.admit("DELETE", info, current, current, ctx.user, ri.subresource);
-  const { obj, deleted } = await ctx.registry.delete(info, ri.namespace, ri.name, {
+  const { obj, deleted } = await deleteObject(ctx, {
     dryRun: query.getAll("dryRun").length > 0 || ((opts as { dryRun?: string[] }).dryRun?.length ?? 0) > 0,
     gracePeriodSeconds: grace !== undefined && grace !== null ? Number(grace) : undefined,
     propagationPolicy: propagation,
     preconditions: (opts as { preconditions?: { uid?: string; resourceVersion?: string } }).preconditions,
   });
-  if (deleted && !info.namespaced && info.resource !== "namespaces") {
-    // Upstream returns the deleted object for most resources, and a Success Status for a few.
-  }
   respondObject(ctx, deleted ? 200 : 202, obj);
+}
+
+/** DELETE after admission: the removed object, or the one marked for deletion. */
+export async function deleteObject(ctx: StorageContext, opts: Parameters<Registry["delete"]>[3]): Promise<{ obj: KObject; deleted: boolean }> {
+  const { info, ri } = ctx;
+  const current = await ctx.registry.get(info, ri.namespace, ri.name);
+  await ctx.admission.admit("DELETE", info, current, current, ctx.user, ri.subresource);
+  return ctx.registry.delete(info, ri.namespace, ri.name, opts);
 }
 
 export async function handleDeleteCollection(ctx: RestContext) {

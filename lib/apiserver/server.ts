@@ -9,7 +9,7 @@ import { aggregatedDiscovery, AGGREGATED_DISCOVERY_V2_CONTENT_TYPE, apiGroup, ap
 import { createAuthenticator, type Authenticator } from "./authn.js";
 import { createAuthorizer, type Authorizer } from "./authz.js";
 import { forbidden, internalError, methodNotSupported } from "./errors.js";
-import { parseAccept, sendJSON, sendStatus, sendText, wantsAggregatedDiscovery, type Req, type Res } from "./http.js";
+import { parseAccept, readBody, sendJSON, sendStatus, sendText, wantsAggregatedDiscovery, type Req, type Res } from "./http.js";
 import { parseRequestInfo, type RequestInfo } from "./request-info.js";
 import { handleCreate, handleDelete, handleDeleteCollection, handleGet, handleGetScale, handleList, handlePatch, handleUpdate, handleWatch, type RestContext } from "./rest.js";
 import { WatchCache } from "./storage/cache.js";
@@ -19,6 +19,9 @@ import { handleVirtual, isVirtual } from "./virtual.js";
 import { serveOpenAPI } from "./openapi/index.js";
 import { healthCheck } from "./health.js";
 import { VERSION_INFO } from "./version.js";
+import { loopbackClient } from "./loopback.js";
+import { decodeObject } from "./body.js";
+import type { ClusterClient } from "../cluster/client/types.js";
 
 export interface ApiServerConfig {
   store: Store;
@@ -185,6 +188,7 @@ export class ApiServer {
       case "watch":
         return handleWatch(ctx);
       case "create":
+        if (info.resource === "pods" && !info.group && (sub === "binding" || sub === "eviction")) return this.podSubresource(ctx, sub);
         if (sub) throw methodNotSupported(info, "create");
         return handleCreate(ctx);
       case "update":
@@ -268,6 +272,26 @@ export class ApiServer {
     }
     void ri;
     sendText(res, 404, "404 page not found\n");
+  }
+
+  private async podSubresource(ctx: RestContext, sub: "binding" | "eviction") {
+    const body = decodeObject(await readBody(ctx.req), ctx.req.headers["content-type"] as string | undefined);
+    const out = await this.client(ctx.user).createSubresource({ group: "", resource: "pods" }, ctx.ri.namespace, ctx.ri.name, sub, body);
+    sendJSON(ctx.res, 201, out);
+  }
+
+  /** The API as an in-process component with this identity sees it (lib/cluster/client). */
+  client(user: UserInfo): ClusterClient {
+    return loopbackClient(
+      {
+        registry: this.registry,
+        cache: this.cache,
+        admission: this.admission,
+        resourceFor: (g, r) => this.resourceFor(g, r),
+        now: () => this.config.clock.now(),
+      },
+      user,
+    );
   }
 
   /** For in-process components (controllers, kubelets) that write without HTTP. */

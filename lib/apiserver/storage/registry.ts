@@ -150,11 +150,15 @@ export class Registry {
     else delete meta.deletionTimestamp;
     if (cm.deletionGracePeriodSeconds !== undefined) meta.deletionGracePeriodSeconds = cm.deletionGracePeriodSeconds;
     let out: KObject = { ...next, apiVersion: current.apiVersion, kind: current.kind, metadata: meta };
-    if (strat.statusSubresource) {
+    if (info.resource === "namespaces" && opts.subresource === "finalize") {
+      // namespaces/finalize writes spec.finalizers only (the namespace controller's last step).
+      out = { ...current, spec: { ...(current.spec as object), finalizers: (next.spec as { finalizers?: string[] })?.finalizers ?? [] }, metadata: { ...cm } };
+    } else if (strat.statusSubresource) {
       if (opts.subresource === "status") {
         // The status strategy keeps everything but status (and labels/annotations upstream drops too).
         out = { ...current, status: next.status, metadata: { ...cm, ...pickMeta(meta) } };
-      } else if (opts.subresource !== "scale") {
+      } else if (opts.subresource !== "scale" && opts.subresource !== "binding") {
+        // binding writes spec.nodeName and the PodScheduled condition together (assignPod).
         out.status = current.status;
       }
     }
@@ -171,7 +175,8 @@ export class Registry {
     const key = this.keyFor(info, obj.metadata!.namespace ?? "", name);
     if (opts.dryRun) return obj;
     // A finalizer-free object marked for deletion goes away instead of being updated.
-    if (obj.metadata?.deletionTimestamp && !(obj.metadata.finalizers ?? []).length && !isGracefulPod(info, obj)) {
+    const specFinalizers = info.resource === "namespaces" ? ((obj.spec as { finalizers?: string[] })?.finalizers ?? []) : [];
+    if (obj.metadata?.deletionTimestamp && !(obj.metadata.finalizers ?? []).length && !specFinalizers.length && !isGracefulPod(info, obj)) {
       try {
         const kv = await this.store.delete(key, expectedRevision);
         return this.stamp(kv.modRevision, obj);
