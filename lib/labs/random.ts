@@ -15,3 +15,13 @@ export const systemRandom: Random = {
 };
 
 export const systemClock: Clock = { now: () => new Date() };
+
+/** The system clock with real timers, for the components of running labs. */
+export const systemTime: import("../cluster/runtime/timers.js").Time = {
+  now: () => new Date(),
+  after(ms, fn) {
+    const t = setTimeout(fn, ms);
+    t.unref();
+    return () => clearTimeout(t);
+  },
+};

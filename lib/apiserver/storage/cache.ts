@@ -57,10 +57,20 @@ export class WatchCache {
       if (!page.more || page.items.length === 0) break;
       startKey = page.items[page.items.length - 1].key + "\0";
     }
+    // Watchers that stay subscribed (in-process components) learn what changed, as a reflector's
+    // relist tells its informer; the event window restarts at the new revision.
+    const changes: CacheEvent[] = [];
+    for (const [k, v] of fresh) {
+      const prev = this.objects.get(k);
+      if (!prev) changes.push({ type: "ADDED", key: k, obj: v.obj, revision: v.modRevision });
+      else if (prev.modRevision !== v.modRevision || JSON.stringify(prev.obj) !== JSON.stringify(v.obj)) changes.push({ type: "MODIFIED", key: k, obj: v.obj, prevObj: prev.obj, revision: v.modRevision });
+    }
+    for (const [k, v] of this.objects) if (!fresh.has(k)) changes.push({ type: "DELETED", key: k, obj: withRV(v.obj, revision), revision });
     this.objects.clear();
     for (const [k, v] of fresh) this.objects.set(k, v);
     this.events.length = 0;
     this.revision = revision;
+    for (const e of changes) for (const l of this.listeners) l(e);
     this.windowStart = revision;
     this.ready = true;
     this.stopWatch = this.store.watch(
