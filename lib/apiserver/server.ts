@@ -20,6 +20,10 @@ import { serveOpenAPI } from "./openapi/index.js";
 import { healthCheck } from "./health.js";
 import { VERSION_INFO } from "./version.js";
 import { loopbackClient } from "./loopback.js";
+import { logOptions, requireScheduled, resolveContainer, serveExec, type NodeConnector } from "./pod-streams.js";
+import { WebSocketServer } from "ws";
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
 import { decodeObject } from "./body.js";
 import type { ClusterClient } from "../cluster/client/types.js";
 
@@ -37,6 +41,8 @@ export interface ApiServerConfig {
   authorizationModes: string[];
   advertiseAddress: string;
   securePort: number;
+  /** The kubelets, for pods/log and pods/exec. */
+  nodes?: NodeConnector;
   /** Structured log lines, as the component would print them (crictl logs / journal). */
   log?: (line: string) => void;
 }
@@ -51,6 +57,7 @@ export class ApiServer {
   private readonly authz: Authorizer;
   private readonly admission;
   private server: Server | undefined;
+  private readonly wss = new WebSocketServer({ noServer: true, handleProtocols: (p) => (p.has("v5.channel.k8s.io") ? "v5.channel.k8s.io" : false) });
 
   constructor(readonly config: ApiServerConfig) {
     this.cache = new WatchCache(config.store);
@@ -88,6 +95,7 @@ export class ApiServer {
       (req, res) => void this.handle(req, res),
     );
     server.keepAliveTimeout = 65_000;
+    server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => void this.upgrade(req, socket, head));
     this.server = server;
     return new Promise((resolve, reject) => {
       server.once("error", reject);
@@ -181,6 +189,7 @@ export class ApiServer {
     switch (ri.verb) {
       case "get":
         if (sub === "scale") return handleGetScale(ctx);
+        if (sub === "log" && info.resource === "pods" && !info.group) return this.podLog(ctx);
         if (sub && sub !== "status") throw methodNotSupported(info, "get");
         return handleGet(ctx);
       case "list":
@@ -272,6 +281,48 @@ export class ApiServer {
     }
     void ri;
     sendText(res, 404, "404 page not found\n");
+  }
+
+  private async podLog(ctx: RestContext) {
+    const pod = await this.registry.get(ctx.info, ctx.ri.namespace, ctx.ri.name);
+    const container = resolveContainer(pod, ctx.query.get("container"));
+    requireScheduled(pod, container);
+    if (!this.config.nodes) throw new StatusError(503, "ServiceUnavailable", "no kubelet is reachable");
+    const stream = await this.config.nodes.logs(pod, container, logOptions(ctx.query));
+    ctx.res.writeHead(200, { "content-type": "text/plain", "cache-control": "no-cache, private" });
+    (ctx.res as { flushHeaders?: () => void }).flushHeaders?.();
+    const res = ctx.res as NodeJS.WritableStream & { on(e: string, f: () => void): void };
+    res.on("close", () => stream.destroy());
+    stream.pipe(res);
+  }
+
+  /** WebSocket upgrades: pods/exec (v5.channel.k8s.io). */
+  private async upgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
+    const refuse = (err: StatusError) => {
+      const body = JSON.stringify(err.toStatus());
+      socket.end(`HTTP/1.1 ${err.code} ${err.reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    };
+    try {
+      const url = new URL(req.url ?? "/", "https://localhost");
+      let user = this.authn.authenticate(req);
+      if (!user) throw new StatusError(401, "Unauthorized", "Unauthorized");
+      user = await this.impersonate(req, user);
+      const ri = parseRequestInfo("POST", url.pathname, url.searchParams);
+      const info = this.currentIndex().get(ri.apiGroup, ri.resource, ri.apiVersion);
+      if (!info || info.resource !== "pods" || info.group || ri.subresource !== "exec") throw new StatusError(400, "BadRequest", "upgrade is only served for pods/exec");
+      const decision = await this.authz.authorize({ user, verb: "create", namespace: ri.namespace, apiGroup: "", resource: "pods", subresource: "exec", name: ri.name, resourceRequest: true, path: url.pathname });
+      if (!decision.allowed) throw forbidden(info, ri.name, `User "${user.username}" cannot create resource "pods/exec" in API group "" in the namespace "${ri.namespace}"`);
+      const pod = await this.registry.get(info, ri.namespace, ri.name);
+      const container = resolveContainer(pod, url.searchParams.get("container"));
+      requireScheduled(pod, container);
+      const nodes = this.config.nodes;
+      if (!nodes) throw new StatusError(503, "ServiceUnavailable", "no kubelet is reachable");
+      const protocols = String(req.headers["sec-websocket-protocol"] ?? "").split(",").map((p) => p.trim());
+      if (!protocols.includes("v5.channel.k8s.io")) throw new StatusError(400, "BadRequest", "unable to upgrade: only v5.channel.k8s.io is served");
+      this.wss.handleUpgrade(req, socket, head, (ws) => serveExec(ws, url.searchParams, (io) => nodes.exec(pod, container, url.searchParams.getAll("command"), io)));
+    } catch (e) {
+      refuse(e instanceof StatusError ? e : internalError(e));
+    }
   }
 
   private async podSubresource(ctx: RestContext, sub: "binding" | "eviction") {

@@ -7,6 +7,7 @@ import type { Clock, Random } from "../../cluster/api/types.js";
 import { ApiServer } from "../../apiserver/server.js";
 import { EtcdStore } from "../../store/etcd.js";
 import type { ApiSlot } from "./api-slot.js";
+import type { NodeConnector } from "../../apiserver/pod-streams.js";
 import { parseFlags } from "./flags.js";
 
 export interface ContainerFiles {
@@ -25,6 +26,8 @@ export interface ApiServerProgramDeps extends ContainerFiles {
   etcdSocketFor(address: string): string | undefined;
   log(line: string): void;
   exit(code: number): void;
+  /** The kubelets, for pods/log and pods/exec. */
+  nodes?: NodeConnector;
 }
 
 export function readContainerFile(deps: ContainerFiles, p: string): Buffer {
@@ -100,6 +103,7 @@ export function startKubeApiserver(deps: ApiServerProgramDeps): { stop(): Promis
       advertiseAddress: f.get("advertise-address") ?? "127.0.0.1",
       securePort: Number(f.get("secure-port") ?? 6443),
       log: (l) => deps.log(l),
+      nodes: deps.nodes,
     });
     for (let i = 0; !stopped; i++) {
       try {
