@@ -12,6 +12,11 @@ import { applyDefaults } from "../cluster/defaults/index.js";
 import { allocateServiceAddresses } from "../cluster/network/service-alloc.js";
 import type { Registry } from "./storage/registry.js";
 import type { Admission } from "./rest.js";
+import type { KObject } from "../cluster/api/types.js";
+import { admitServiceAccount } from "../cluster/admission/service-account.js";
+import { admitDefaultStorageClass, admitDefaultTolerations, admitPriority } from "../cluster/admission/tolerations-priority.js";
+import { admitLimitRanger } from "../cluster/admission/limit-ranger.js";
+import { checkQuotas, QUOTA_RESOURCES } from "../cluster/admission/quota.js";
 
 export interface AdmissionConfig {
   enabled: string[]; // --enable-admission-plugins
@@ -42,6 +47,17 @@ export function createAdmission(deps: Deps): Admission {
     return deps.registry.cache.list(prefix).map((c) => c.obj);
   };
 
+  const chargeQuotas = async (quotas: KObject[], updates: Map<string, Record<string, string>>) => {
+    const rq = deps.index().get("", "resourcequotas");
+    if (!rq) return;
+    for (const q of quotas) {
+      const used = updates.get(q.metadata?.name ?? "");
+      if (!used) continue;
+      const next = { ...q, status: { ...(q.status as object), used } };
+      await deps.registry.update(rq, next, Number(q.metadata?.resourceVersion), {}).catch(() => undefined);
+    }
+  };
+
   return {
     async admit(op, info, obj, old, user, subresource) {
       const ns = obj.metadata?.namespace ?? "";
@@ -61,11 +77,30 @@ export function createAdmission(deps: Deps): Admission {
       if (info.resource === "services" && !info.group && !subresource) {
         out = allocateServiceAddresses(out, old, list("", "services"), { serviceCIDR: deps.serviceCIDR, nodePortRange: deps.nodePortRange, random: deps.random });
       }
+      const lookups = { get: (g: string, r: string, n: string, name: string) => cached(g, r, n, name), list: (g: string, r: string, n?: string) => list(g, r, n) };
+      const isPod = info.resource === "pods" && !info.group;
+      // Mutating admission sees the name before generation: errors name the generateName prefix.
+      const mutatingName = out.metadata?.generateName ?? out.metadata?.name ?? "";
+      if (op === "CREATE" && isPod && !subresource) {
+        if (has("LimitRanger", true)) out = admitLimitRanger(out, lookups, mutatingName);
+        if (has("ServiceAccount", true)) out = admitServiceAccount(out, lookups, deps.random);
+        if (has("DefaultTolerationSeconds", true)) out = admitDefaultTolerations(out);
+        if (has("Priority", true)) out = admitPriority(out, lookups);
+      }
+      if (op === "CREATE" && info.resource === "persistentvolumeclaims" && !info.group && has("DefaultStorageClass", true)) out = admitDefaultStorageClass(out, lookups);
       // Metadata validation (every kind); per-kind validation lives with the defaults.
       const nameFn = !info.group && info.resource === "namespaces" ? nameIsDNSLabel : !info.group && info.resource === "services" ? nameIsDNS1035Label : nameIsDNSSubdomain;
       const errs = validateObjectMeta(out.metadata ?? {}, info.namespaced, nameFn, "metadata");
       if (errs.length) throw newInvalid({ group: info.group, kind: info.kind }, out.metadata?.name ?? "", errs);
       void user;
+      // ResourceQuota runs last, as a validating plugin: it charges the quotas it admits against.
+      if (op === "CREATE" && !subresource && has("ResourceQuota", true) && info.namespaced && QUOTA_RESOURCES.some((r) => r.group === info.group && r.resource === info.resource)) {
+        const quotas = list("", "resourcequotas", ns);
+        if (quotas.length) {
+          const updates = checkQuotas(quotas, info.resource, info.group, out, info.group ? `${info.resource}.${info.group}` : info.resource, out.metadata?.name ?? "", deps.clock.now());
+          await chargeQuotas(quotas, updates);
+        }
+      }
       return out;
     },
   };

@@ -29,6 +29,7 @@ beforeEach(async () => {
   await api.start();
   client = api.client({ username: "system:kube-controller-manager", groups: ["system:authenticated"] });
   await client.create(GR.namespaces, { apiVersion: "v1", kind: "Namespace", metadata: { name: "default" } });
+  await client.create(GR.serviceaccounts, { apiVersion: "v1", kind: "ServiceAccount", metadata: { name: "default", namespace: "default" } });
 });
 afterEach(() => api.close());
 
