@@ -77,6 +77,7 @@ export function bwrapArgs(spec: NodeSandboxSpec, probe: FsProbe = realFsProbe): 
 
   args.push("--tmpfs", "/run", "--bind", spec.runDir, RUN_DIR_IN_NODE);
   for (const b of spec.extraRoBinds ?? []) args.push("--ro-bind", b.src, b.dest);
+  for (const b of spec.extraRwBinds ?? []) args.push("--bind", b.src, b.dest);
   args.push("--chdir", "/");
   return args;
 }

@@ -7,7 +7,7 @@ import * as pty from "node-pty";
 import { acquireLabCgroup, type CgroupMode, type LabCgroup } from "./cgroup";
 import { bwrapArgs } from "./bwrap-args";
 import { startForward, ForwardError, type Forward } from "./forwarder";
-import { enterArgs, hostPrefix, type LaunchContext } from "./launcher";
+import { enterArgs, hostPrefix, netnsArgs, type LaunchContext } from "./launcher";
 import { NODE_PATH, studentEnv } from "./student-env";
 import { DEFAULT_LOCAL_RANGES, RUN_DIR_IN_NODE, type NodeSandboxSpec } from "./types";
 
@@ -49,6 +49,8 @@ export interface NodeSandbox {
    *  a path under /run/drydock as the node sees it. */
   addForward(ip: string, port: number, unixSocketPath: string): Promise<void>;
   removeForward(ip: string, port: number): Promise<void>;
+  /** argv wrapped to run in the node's network namespace (and the lab's cgroup). */
+  netnsArgv(argv: string[]): string[];
   /** Kills every process of the sandbox and waits for them; idempotent. */
   stop(): Promise<void>;
 }
@@ -208,6 +210,10 @@ class RunningSandbox implements NodeSandbox {
       this.forwards.delete(key);
       throw e;
     }
+  }
+
+  netnsArgv(argv: string[]): string[] {
+    return netnsArgs(this.ctx, this.pid, argv);
   }
 
   async removeForward(ip: string, port: number): Promise<void> {

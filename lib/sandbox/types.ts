@@ -28,6 +28,8 @@ export interface NodeSandboxSpec {
   /** Host directory bound at /run/drydock: the lab runtime's unix sockets. */
   runDir: string;
   extraRoBinds?: BindMount[];
+  /** Host directories bound read-write, e.g. the node's own agent socket directory. */
+  extraRwBinds?: BindMount[];
   /** The other nodes' IPs: routed locally so a forwarder can listen on them (NodePorts). */
   peerNodeIps?: string[];
   /** Cluster ranges routed locally; default the service and pod CIDRs of the fresh lab. */
