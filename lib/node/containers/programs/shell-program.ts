@@ -1,0 +1,45 @@
+// A container whose process is a shell script or any command the image's shell applets provide
+// (busybox `sh -c 'while true; do ...; done'`, `sleep 3600`, `echo hello`). The script's output
+// reaches the log as it is written (`exec >/proc/1/fd/1 2>/proc/1/fd/2` through the streaming
+// filesystem), its exit code is the container's. As PID 1 without a handler the shell ignores
+// SIGTERM, so a stop waits for the grace period and ends in SIGKILL (137), as in a real pod.
+import { newBash, scriptFor, type ShellContext } from "../shell/shell.js";
+import type { ContainerProgram, ContainerProgramContext } from "./types.js";
+
+export function startShellProgram(ctx: ContainerProgramContext): ContainerProgram {
+  const shellCtx: ShellContext = {
+    entry: ctx.entry,
+    fs: ctx.fs,
+    env: ctx.env,
+    cwd: ctx.workingDir,
+    hostname: ctx.hostname,
+    net: ctx.net,
+    time: ctx.time,
+  };
+  const bash = newBash(shellCtx, ctx.image);
+  const script = `exec >/proc/1/fd/1 2>/proc/1/fd/2\n${scriptFor(ctx.argv)}`;
+  const trapsTerm = /\btrap\b[^\n]*\b(TERM|SIGTERM|15)\b/.test(script);
+  const abort = new AbortController();
+  ctx.killed.addEventListener("abort", () => abort.abort());
+  bash
+    .exec(script, { signal: abort.signal, rawScript: true })
+    .then((r) => {
+      if (r.stdout) ctx.stdout(r.stdout);
+      if (r.stderr) ctx.stderr(r.stderr);
+      ctx.exit(r.exitCode);
+    })
+    .catch((e: unknown) => {
+      ctx.stderr(`sh: ${e instanceof Error ? e.message : String(e)}\n`);
+      ctx.exit(2);
+    });
+  return {
+    stop(signal) {
+      // A script that traps TERM runs its handler and exits; just-bash cannot deliver signals,
+      // so we end it as the default handler would (143).
+      if (signal === "SIGTERM" && trapsTerm) {
+        abort.abort();
+        ctx.exit(143);
+      }
+    },
+  };
+}
