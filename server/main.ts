@@ -25,6 +25,7 @@ const USAGE = `Usage:
   drydock lab exec NAME [--node NODE] -- SCRIPT
   drydock lab list
   drydock lab delete NAME
+  drydock exercises validate [PATH...] | list | new DOMAIN/ID | test [ID...|--all] [-j N]
 Environment: DRYDOCK_URL (default http://127.0.0.1:3000), DRYDOCK_DATA (default <project>/data)`;
 
 function takeFlag(args: string[], name: string): string | undefined {
@@ -51,6 +52,10 @@ async function main(argv: string[]) {
     if (rest.length) die(`drydock serve: unknown arguments: ${rest.join(" ")}\n${USAGE}`);
     await serve({ root, dataDir, port, host });
     return;
+  }
+  if (cmd === "exercises") {
+    const { runExercisesCli } = await import("./exercises-cli.js");
+    process.exit(await runExercisesCli(rest));
   }
   if (cmd === "lab") {
     const client = new RunnerClient(process.env.DRYDOCK_URL ?? "http://127.0.0.1:3000", dataDir);
