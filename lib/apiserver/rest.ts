@@ -10,6 +10,9 @@ import type { CacheEvent } from "./storage/cache.js";
 import { applyPatch } from "./patch.js";
 import { toTable } from "./table.js";
 import { compileSelectors, type ObjectFilter } from "./selectors.js";
+import { builtinSchemaFinder, checkStrictFields, crdSchema, fieldValidationOf, warningHeaderValue } from "./strict-fields.js";
+import { defaultOpenAPIDir, loadOpenAPIDocuments } from "./openapi/index.js";
+import { isCustom } from "./storage/registry.js";
 
 export interface Admission {
   /** Mutating then validating admission plus defaulting and validation; may throw StatusError. */
@@ -126,7 +129,27 @@ export type StorageContext = Pick<RestContext, "info" | "user" | "query" | "regi
 export async function handleCreate(ctx: RestContext) {
   const body = await readBody(ctx.req);
   const obj = decodeObject(body, ctx.req.headers["content-type"] as string | undefined);
+  strictFields(ctx, obj, body);
   respondObject(ctx, 201, await createObject(ctx, obj));
+}
+
+let schemaFinder: ReturnType<typeof builtinSchemaFinder> | undefined;
+
+/** fieldValidation (Strict by kubectl's default): unknown and duplicate fields, per the kind's schema. */
+function strictFields(ctx: RestContext, obj: KObject, body: Buffer | undefined) {
+  const { info } = ctx;
+  let schema;
+  if (isCustom(info)) {
+    const crd = ctx.registry.cache.get(`/registry/apiextensions.k8s.io/customresourcedefinitions/${info.resource}.${info.group}`)?.obj;
+    const s = crd ? crdSchema(crd as never, info.version) : undefined;
+    schema = s ? { schema: s, components: {} } : undefined;
+  } else {
+    schemaFinder ??= builtinSchemaFinder(loadOpenAPIDocuments(defaultOpenAPIDir()));
+    schema = schemaFinder(info.group, info.version, info.kind);
+  }
+  const isJSON = body !== undefined && mediaTypeOf(ctx.req.headers["content-type"] as string | undefined) === "application/json";
+  const { warnings } = checkStrictFields(fieldValidationOf(ctx.query), info.kind, info.version, obj, schema, isJSON ? body!.toString("utf8") : undefined);
+  if (warnings.length) (ctx.res as { setHeader(n: string, v: string[]): void }).setHeader("Warning", warnings.map(warningHeaderValue));
 }
 
 /** The create path of rest/create.go: type checks, PrepareForCreate, admission, storage. */
@@ -193,6 +216,7 @@ export async function handleUpdate(ctx: RestContext) {
   const body = await readBody(ctx.req);
   const obj = decodeObject(body, ctx.req.headers["content-type"] as string | undefined);
   if (ctx.ri.subresource === "scale") return updateScale(ctx, obj);
+  strictFields(ctx, obj, body);
   const { obj: saved, created } = await updateWith(ctx, () => obj, allowsCreateOnUpdate(ctx.info));
   respondObject(ctx, created ? 201 : 200, saved);
 }
@@ -211,23 +235,25 @@ export async function handlePatch(ctx: RestContext) {
     const scale = applyPatch(type, scaleOf(ctx.info, current), body, "autoscaling/v1/Scale");
     return updateScale(ctx, scale);
   }
-  const { obj, created } = await patchObject(ctx, type, body);
+  const { obj, created } = await patchObject(ctx, type, body, (patched) => strictFields(ctx, patched, undefined));
   respondObject(ctx, created ? 201 : 200, obj);
 }
 
 /** PATCH of every type; apply patches may create. */
-export async function patchObject(ctx: StorageContext, type: string, body: Buffer): Promise<{ obj: KObject; created: boolean }> {
+export async function patchObject(ctx: StorageContext, type: string, body: Buffer, check?: (patched: KObject) => void): Promise<{ obj: KObject; created: boolean }> {
   const { info, ri, query } = ctx;
   const isApply = type === "application/apply-patch+yaml" || type === "application/apply-patch+cbor";
   return updateWith(
     ctx,
     (current) => {
+      let out: KObject;
       if (!current) {
         if (!isApply) throw notFound(info, ri.name);
-        return parseYAML(body);
-      }
-      if (isApply) return applyServerSide(current, parseYAML(body), query);
-      return applyPatch(type, current, body, `${apiVersionOf(info)}/${info.kind}`);
+        out = parseYAML(body);
+      } else if (isApply) out = applyServerSide(current, parseYAML(body), query);
+      else out = applyPatch(type, current, body, `${apiVersionOf(info)}/${info.kind}`);
+      check?.(out);
+      return out;
     },
     isApply,
   );
