@@ -1,5 +1,6 @@
 // The generic store: keys, resourceVersion, uid, generation, status ownership, finalizers and
 // graceful deletion for every resource (upstream: staging/src/k8s.io/apiserver/pkg/registry/generic/registry/store.go).
+import { persistentVolumeStatusPrepareForUpdate } from "../../cluster/registry/strategy.js";
 import type { Clock, KObject, Random, ResourceInfo, UserInfo } from "../../cluster/api/types.js";
 import { StatusError } from "../../cluster/api/types.js";
 import { specOf, strategyFor, type Strategy } from "../../cluster/registry/strategy.js";
@@ -35,12 +36,11 @@ export class Registry {
   ) {}
 
   prefixFor(info: ResourceInfo): string {
-    const base = info.storagePrefix ?? (info.group && isCustom(info) ? `${info.group}/${info.resource}` : info.resource);
-    return `/registry/${base}/`;
+    return storagePrefix(info);
   }
 
   keyFor(info: ResourceInfo, namespace: string, name: string): string {
-    return info.namespaced ? `${this.prefixFor(info)}${namespace}/${name}` : `${this.prefixFor(info)}${name}`;
+    return storageKey(info, namespace, name);
   }
 
   strategy(info: ResourceInfo): Strategy {
@@ -106,7 +106,7 @@ export class Registry {
     else delete meta.generation;
     const out: KObject = { ...obj, apiVersion: info.group ? `${info.group}/${info.version}` : info.version, kind: info.kind, metadata: meta };
     if (strat.statusSubresource) {
-      const init = strat.initialStatus?.(out);
+      const init = strat.initialStatus?.(out, this.clock.now());
       if (init !== undefined) out.status = dropUndefined(init);
       else if (info.resource === "nodes" || info.resource === "certificatesigningrequests") {
         // nodeStrategy keeps the kubelet's status; CSR status is cleared.
@@ -157,6 +157,7 @@ export class Registry {
       if (opts.subresource === "status") {
         // The status strategy keeps everything but status (and labels/annotations upstream drops too).
         out = { ...current, status: next.status, metadata: { ...cm, ...pickMeta(meta) } };
+        if (info.resource === "persistentvolumes" && !info.group) out = persistentVolumeStatusPrepareForUpdate(out, current, this.clock.now());
       } else if (opts.subresource !== "scale" && opts.subresource !== "binding") {
         // binding writes spec.nodeName and the PodScheduled condition together (assignPod).
         out.status = current.status;
@@ -254,6 +255,16 @@ export class Registry {
       this.storeError(info, name, e);
     }
   }
+}
+
+/** kube-apiserver's etcd key prefix of a resource: /registry/<prefix>/ (custom resources under their group). */
+export function storagePrefix(info: ResourceInfo): string {
+  const base = info.storagePrefix ?? (info.group && isCustom(info) ? `${info.group}/${info.resource}` : info.resource);
+  return `/registry/${base}/`;
+}
+
+export function storageKey(info: ResourceInfo, namespace: string, name: string): string {
+  return info.namespaced ? `${storagePrefix(info)}${namespace}/${name}` : `${storagePrefix(info)}${name}`;
 }
 
 export function isCustom(info: ResourceInfo): boolean {

@@ -1,5 +1,6 @@
 // Per-resource policy for the generic store, after pkg/registry/<group>/<resource>/strategy.go:
 // what create clears, when generation moves, what the status subresource may change.
+import { persistentVolumeClaimPrepareForCreate, persistentVolumePrepareForCreate } from "../storage/strategy.js";
 import type { KObject } from "../api/types.js";
 
 export interface Strategy {
@@ -8,7 +9,7 @@ export interface Strategy {
   /** Status is owned by the status subresource: create resets it, update keeps the stored one. */
   statusSubresource: boolean;
   /** Status on create (after reset), e.g. Namespace phase Active. */
-  initialStatus?(obj: KObject): unknown;
+  initialStatus?(obj: KObject, now: Date): unknown;
   /** Fields outside metadata/status whose change bumps generation; default: everything but status. */
 }
 
@@ -37,6 +38,8 @@ const withGeneration = new Set([
   "gateway.networking.k8s.io/grpcroutes",
 ]);
 
+export { persistentVolumeStatusPrepareForUpdate } from "../storage/strategy.js";
+
 export function strategyFor(group: string, resource: string, hasStatusSubresource: boolean, isCustom = false): Strategy {
   const key = `${group}/${resource}`;
   const s: Strategy = {
@@ -45,6 +48,8 @@ export function strategyFor(group: string, resource: string, hasStatusSubresourc
   };
   if (key === "/namespaces") s.initialStatus = () => ({ phase: "Active" });
   if (key === "/pods") s.initialStatus = () => ({ phase: "Pending", qosClass: undefined });
+  if (key === "/persistentvolumes") s.initialStatus = (obj, now) => persistentVolumePrepareForCreate(obj, now).status;
+  if (key === "/persistentvolumeclaims") s.initialStatus = (obj) => persistentVolumeClaimPrepareForCreate(obj).status;
   return s;
 }
 
