@@ -9,6 +9,7 @@ import { GR, type ClusterClient } from "../../cluster/client/types";
 import type { KObject } from "../../cluster/api/types";
 import { buildProxyState, decide, type Protocol, type ProxyState } from "../../cluster/network/proxy-model";
 import { EndpointPicker } from "../../cluster/network/endpoint-picker";
+import { PolicyEngine, policyPodOf, type PolicyPeer, type PolicyPod } from "../../cluster/network/policy";
 import { createDnsServer, type DnsServer } from "./dns/server";
 import { attachNodeNetwork, nsenterNetns, type NodeAttachment } from "./node-attach";
 import type { InterceptPlan } from "./netns-rules";
@@ -19,6 +20,14 @@ export const RULES_SYNC_DELAY_MS = 100;
 const MAX_DNS_TCP = 65535;
 
 export type DialResult = Duplex | "refused" | "timeout";
+
+/** Where a connection was headed before kube-proxy translated it (the Service, when any). */
+export interface DialContext {
+  fromIp: string;
+  service?: { namespace: string; name: string; port: number };
+}
+/** An in-simulator server for some pod ip:port (ingress-nginx, NGF): a Duplex, or undefined to fall through. */
+export type PodHandler = (target: { ip: string; port: number }, ctx: DialContext) => Duplex | undefined;
 
 export interface LabNetworkDeps {
   client: ClusterClient;
@@ -45,6 +54,10 @@ export interface LabNetwork {
   attachNode(nodeName: string, netns: number | ((argv: string[]) => string[]), socketPath: string): Promise<void>;
   /** The interception plan for a node (exported for tests and debugging). */
   planFor(nodeName: string): InterceptPlan;
+  /** Serves some pod ip:ports in the simulator instead of the container runtime. */
+  setPodHandler(handler: PodHandler | undefined): void;
+  /** Whether NetworkPolicy lets fromIp reach ip:port (ip after Service translation). */
+  policyAllows(fromIp: string, ip: string, port: number, protocol: Protocol): boolean;
   stop(): Promise<void>;
 }
 
@@ -64,6 +77,29 @@ export function createLabNetwork(deps: LabNetworkDeps): LabNetwork {
 
   let state: ProxyState | undefined;
   let pods: Map<string, PodInfo> | undefined;
+  let policy: { engine: PolicyEngine; pods: Map<string, PolicyPod> } | undefined;
+  let podHandler: PodHandler | undefined;
+  const policyState = () => {
+    if (policy) return policy;
+    const byIp = new Map<string, PolicyPod>();
+    for (const p of client.list(GR.pods)) {
+      const phase = (p.status as { phase?: string } | undefined)?.phase;
+      const pp = phase === "Succeeded" || phase === "Failed" ? undefined : policyPodOf(p);
+      if (pp) byIp.set(pp.ip, pp);
+    }
+    const namespaceLabels = new Map(client.list(GR.namespaces).map((n) => [n.metadata?.name ?? "", { "kubernetes.io/metadata.name": n.metadata?.name ?? "", ...(n.metadata?.labels ?? {}) }]));
+    policy = { engine: new PolicyEngine({ policies: client.list(GR.networkpolicies), namespaceLabels }), pods: byIp };
+    return policy;
+  };
+  /** Calico's verdict; blocked traffic is dropped, so callers turn false into a timeout. */
+  const policyAllows = (fromIp: string, ip: string, port: number, protocol: Protocol): boolean => {
+    const st = policyState();
+    const peer = (addr: string): PolicyPeer => {
+      const pod = st.pods.get(addr);
+      return pod ? { pod } : { ip: addr, nodeName: nodeOfIp(addr) };
+    };
+    return st.engine.allows(peer(fromIp), peer(ip), port, protocol);
+  };
   const proxyState = () => (state ??= buildProxyState(client.list(GR.services), client.list(GR.endpointslices)));
   const podsByIp = () => {
     if (pods) return pods;
@@ -102,13 +138,18 @@ export function createLabNetwork(deps: LabNetworkDeps): LabNetwork {
     if (d.kind === "reject") return "refused";
     if (d.kind === "drop") return "timeout";
     let target = { ip, port };
+    let service: DialContext["service"];
     if (d.kind === "endpoints") {
       const ep = picker.pick(d.servicePort, d.candidates, fromIp);
       if (!ep) return "refused";
       target = ep;
+      service = { namespace: d.servicePort.namespace, name: d.servicePort.name, port: d.servicePort.port };
     }
+    if (!policyAllows(fromIp, target.ip, target.port, "TCP")) return "timeout";
     const pod = podsByIp().get(target.ip);
     if (pod?.coreDns && target.port === 53) return dnsOverTcp(dnsServer);
+    const served = pod ? podHandler?.(target, { fromIp, service }) : undefined;
+    if (served) return served;
     if (!pod && !nodeOfIp(target.ip)) return "timeout";
     return deps.dialPod(target.ip, target.port);
   }
@@ -122,6 +163,7 @@ export function createLabNetwork(deps: LabNetworkDeps): LabNetwork {
       if (!ep) return undefined;
       target = ep;
     }
+    if (!policyAllows(fromIp, target.ip, target.port, "UDP")) return undefined;
     const pod = podsByIp().get(target.ip);
     if (pod?.coreDns && target.port === 53) return dnsServer.answer(payload);
     if (!pod) return undefined;
@@ -151,7 +193,12 @@ export function createLabNetwork(deps: LabNetworkDeps): LabNetwork {
       }
     }
     for (const p of podsByIp().values()) {
-      plan.redirectTcp.push({ ip: p.ip });
+      // A pod isolated for ingress from this node: only the ports policy allows are intercepted,
+      // the rest fall into the pod-range DROP so clients time out before the handshake.
+      const pp = policyState().pods.get(p.ip);
+      if (pp && p.nodeName !== nodeName && policyState().engine.isolated(pp, "ingress")) {
+        for (const port of candidatePorts(pp, client.list(GR.networkpolicies, pp.namespace))) if (policyAllows(from, p.ip, port, "TCP")) plan.redirectTcp.push({ ip: p.ip, port });
+      } else plan.redirectTcp.push({ ip: p.ip });
       if (p.coreDns) plan.acceptUdp.push({ ip: p.ip, port: 53 });
     }
     return plan;
@@ -163,9 +210,10 @@ export function createLabNetwork(deps: LabNetworkDeps): LabNetwork {
     timer = undefined;
     for (const [n, a] of attachments) a.apply(planFor(n)).catch(() => undefined);
   };
-  const invalidate = (what: "svc" | "pods") => () => {
+  const invalidate = (what: "svc" | "pods" | "policy") => () => {
     if (what === "svc") state = undefined;
-    else pods = undefined;
+    else if (what === "pods") pods = policy = undefined;
+    else policy = undefined;
     serial = Math.floor(now().getTime() / 1000);
     if (attachments.size && !timer) timer = setTimeout(resync, RULES_SYNC_DELAY_MS);
   };
@@ -173,6 +221,8 @@ export function createLabNetwork(deps: LabNetworkDeps): LabNetwork {
     client.watch(GR.services, invalidate("svc")),
     client.watch(GR.endpointslices, invalidate("svc")),
     client.watch(GR.pods, invalidate("pods")),
+    client.watch(GR.networkpolicies, invalidate("policy")),
+    client.watch(GR.namespaces, invalidate("policy")),
   ];
 
   return {
@@ -184,6 +234,10 @@ export function createLabNetwork(deps: LabNetworkDeps): LabNetwork {
       return udp(fromIp, ip, 53, query);
     },
     planFor,
+    policyAllows,
+    setPodHandler(h) {
+      podHandler = h;
+    },
     async attachNode(nodeName, netns, socketPath) {
       const nodeIp = deps.nodeIps.get(nodeName);
       if (!nodeIp) throw new Error(`unknown node ${nodeName}`);
@@ -206,6 +260,21 @@ export function createLabNetwork(deps: LabNetworkDeps): LabNetwork {
       attachments.clear();
     },
   };
+}
+
+/** Most ports one isolated pod can be allowed on: its container ports and the policies' ports. */
+const MAX_POLICY_PORTS = 1024;
+function candidatePorts(pod: PolicyPod, policies: KObject[]): number[] {
+  const ports = new Set(pod.ports.filter((p) => p.protocol === "TCP").map((p) => p.containerPort));
+  for (const np of policies) {
+    for (const rule of ((np.spec as { ingress?: { ports?: { port?: number | string; endPort?: number }[] }[] } | undefined)?.ingress ?? [])) {
+      for (const p of rule.ports ?? []) {
+        if (typeof p.port !== "number") continue;
+        for (let x = p.port; x <= (p.endPort ?? p.port) && ports.size < MAX_POLICY_PORTS; x++) ports.add(x);
+      }
+    }
+  }
+  return [...ports].sort((x, y) => x - y);
 }
 
 function kubeDnsIp(svc: KObject | undefined): string | undefined {
