@@ -6,6 +6,7 @@ import type { Clock } from "../../../cluster/api/types.js";
 import type { CommandIO } from "../../types";
 import { shortHumanDuration, tabwrite } from "../tabwriter";
 import { readKubeconfig } from "./kubeconfig";
+import { uploadConfigHint } from "./messages";
 
 const PKI = "/etc/kubernetes/pki";
 /** name → where its certificate is (a .crt, or a kubeconfig's embedded client certificate) and its CA. */
@@ -44,11 +45,11 @@ function notAfter(io: CommandIO, path: string, kubeconfig?: boolean): Date | und
   }
 }
 
-export function checkExpiration(io: CommandIO, clock: Clock): number {
+export function checkExpiration(io: CommandIO, clock: Clock, kubeadmVersion = "v1.32.3"): number {
   const now = clock.now().getTime();
   io.stdout.write(
     `[check-expiration] Reading configuration from the "kubeadm-config" ConfigMap in namespace "kube-system"...\n` +
-      `[check-expiration] Use 'kubeadm init phase upload-config --config your-config-file' to re-upload it.\n\n`,
+      `[check-expiration] ${uploadConfigHint(kubeadmVersion)}\n\n`,
   );
   const rows: string[][] = [["CERTIFICATE", "EXPIRES", "RESIDUAL TIME", "CERTIFICATE AUTHORITY", "EXTERNALLY MANAGED"]];
   for (const c of MANAGED_CERTS) {

@@ -1,81 +1,109 @@
-// kubeadm v1.32 as a node command: version, token, certs check-expiration, config images list;
-// the rest answer that Drydock does not simulate them yet.
+// kubeadm v1.32/v1.33 as a node command: version, token, certs check-expiration|renew, config
+// images list|print, upgrade plan|apply|node. Which kubeadm runs is the installed package's
+// version (lib/node/admin/apt), so installing kubeadm 1.33 changes what this command is.
 import type { Random } from "../../../cluster/api/types.js";
 import type { ClusterClient } from "../../../cluster/client/types.js";
 import type { Time } from "../../../cluster/runtime/timers.js";
-import { IMAGE_REPOSITORY, KUBERNETES_VERSION, versionData } from "../../kubeadm";
+import { IMAGE_REPOSITORY, KUBERNETES_VERSION, type KeySource } from "../../kubeadm";
 import type { CommandIO, NodeCommand } from "../../types";
+import { installedVersion } from "../apt/dpkg";
 import { checkExpiration } from "./certs";
+import { initDefaults, joinDefaults } from "./config-print";
+import { release, versionLine } from "./releases";
+import { certsRenew } from "./renew";
 import { tokenCommand } from "./token";
+import { upgradeApply } from "./upgrade/apply";
+import { upgradeNode } from "./upgrade/node";
+import { upgradePlan } from "./upgrade/plan";
 
 export interface KubeadmDeps {
   client: () => Promise<ClusterClient>;
   nodePath(p: string): string;
   time: Time;
   random: Random;
+  /** The lab's Kubernetes version: the kubeadm installed on a node without package state. */
   kubernetesVersion?: string;
+  /** Where renewal keys come from (the lab's key pool; tests pass a fixed key). */
+  keySource?: KeySource;
 }
 
-/** The release build's version.Info (same build as the kubectl v1.32.3 in .tools). */
+/** The release build's version.Info. */
 export function versionInfo(version: string) {
+  const r = release(version);
   return {
     major: "1",
     minor: version.split(".")[1],
     gitVersion: version,
-    gitCommit: "32cc146f75aad04beaaa245a7157eb35063a9f99",
+    gitCommit: r.gitCommit,
     gitTreeState: "clean",
-    buildDate: "2025-03-11T19:52:21Z",
-    goVersion: "go1.23.6",
+    buildDate: r.buildDate,
+    goVersion: r.goVersion,
     compiler: "gc",
     platform: "linux/amd64",
   };
 }
 
 export function imagesList(version: string): string[] {
-  const v = versionData(version);
+  const r = release(version);
   return [
     `${IMAGE_REPOSITORY}/kube-apiserver:${version}`,
     `${IMAGE_REPOSITORY}/kube-controller-manager:${version}`,
     `${IMAGE_REPOSITORY}/kube-scheduler:${version}`,
     `${IMAGE_REPOSITORY}/kube-proxy:${version}`,
-    `${IMAGE_REPOSITORY}/coredns/coredns:${v.corednsImageTag}`,
-    `${IMAGE_REPOSITORY}/pause:${v.pauseImageTag}`,
-    `${IMAGE_REPOSITORY}/etcd:${v.etcdImageTag}`,
+    `${IMAGE_REPOSITORY}/coredns/coredns:${r.coredns}`,
+    `${IMAGE_REPOSITORY}/pause:${r.pause}`,
+    `${IMAGE_REPOSITORY}/etcd:${r.etcd}`,
   ];
 }
 
+function versionCommand(io: CommandIO, version: string, rest: string[]): number {
+  const o = rest.indexOf("-o") >= 0 ? rest[rest.indexOf("-o") + 1] : (rest.find((a) => a.startsWith("--output="))?.slice(9) ?? rest.find((a) => a.startsWith("-o"))?.slice(2));
+  const info = versionInfo(version);
+  if (o === "short") io.stdout.write(version + "\n");
+  else if (o === "json") io.stdout.write(JSON.stringify({ clientVersion: info }, null, 2) + "\n");
+  else if (o === "yaml") io.stdout.write("clientVersion:\n" + Object.entries(info).map(([k, v]) => `  ${k}: ${/^\d+$/.test(v) ? `"${v}"` : v}`).join("\n") + "\n");
+  else if (o === undefined || o === "") io.stdout.write(versionLine(version) + "\n");
+  else {
+    io.stderr.write(`error: invalid output format: ${o}\n`);
+    return 1;
+  }
+  return 0;
+}
+
 export function kubeadmCommand(deps: KubeadmDeps): NodeCommand {
-  const version = deps.kubernetesVersion ?? KUBERNETES_VERSION;
+  const labVersion = deps.kubernetesVersion ?? KUBERNETES_VERSION;
   return async (io: CommandIO) => {
+    const version = installedVersion(io.nodePath, "kubeadm", labVersion);
     // Global flags kubeadm accepts anywhere.
     const args = io.argv.slice(1).filter((a, i, all) => !/^(-v|--v)(=\d+)?$/.test(a) && !(/^(-v|--v)$/.test(all[i - 1] ?? "") && /^\d+$/.test(a)));
-    const [cmd, ...rest] = args;
+    const [cmd, sub, ...rest] = args;
+    const renew = { clock: deps.time, keySource: deps.keySource, kubeadmVersion: version };
+    const upgrade = { client: deps.client, clock: deps.time, kubeadmVersion: version, renew };
     switch (cmd) {
-      case "version": {
-        const o = rest.indexOf("-o") >= 0 ? rest[rest.indexOf("-o") + 1] : rest.find((a) => a.startsWith("--output="))?.slice(9) ?? rest.find((a) => a.startsWith("-o"))?.slice(2);
-        const info = versionInfo(version);
-        if (o === "short") io.stdout.write(version + "\n");
-        else if (o === "json") io.stdout.write(JSON.stringify({ clientVersion: info }, null, 2) + "\n");
-        else if (o === "yaml")
-          io.stdout.write("clientVersion:\n" + Object.entries(info).map(([k, v]) => `  ${k}: ${/^\d+$/.test(v) ? `"${v}"` : v}`).join("\n") + "\n");
-        else if (o === undefined || o === "")
-          io.stdout.write(
-            `kubeadm version: &version.Info{Major:"${info.major}", Minor:"${info.minor}", GitVersion:"${info.gitVersion}", GitCommit:"${info.gitCommit}", GitTreeState:"${info.gitTreeState}", BuildDate:"${info.buildDate}", GoVersion:"${info.goVersion}", Compiler:"${info.compiler}", Platform:"${info.platform}"}\n`,
-          );
-        else {
-          io.stderr.write(`error: invalid output format: ${o}\n`);
-          return 1;
-        }
-        return 0;
-      }
+      case "version":
+        return versionCommand(io, version, args.slice(1));
       case "token":
-        return tokenCommand(io, { client: deps.client, clock: deps.time, random: deps.random }, rest);
+        return tokenCommand(io, { client: deps.client, clock: deps.time, random: deps.random }, args.slice(1));
       case "certs":
-        if (rest[0] === "check-expiration") return checkExpiration(io, deps.time);
+        if (sub === "check-expiration") return checkExpiration(io, deps.time, version);
+        if (sub === "renew") return certsRenew(io, renew, rest);
+        break;
+      case "upgrade":
+        if (sub === "plan") return upgradePlan(io, upgrade);
+        if (sub === "apply") return upgradeApply(io, upgrade, rest);
+        if (sub === "node") return upgradeNode(io, upgrade);
         break;
       case "config":
-        if (rest[0] === "images" && rest[1] === "list") {
+        if (sub === "images" && rest[0] === "list") {
           io.stdout.write(imagesList(version).join("\n") + "\n");
+          return 0;
+        }
+        if (sub === "print" && rest[0] === "init-defaults") {
+          io.stdout.write(initDefaults(version));
+          return 0;
+        }
+        if (sub === "print" && rest[0] === "join-defaults") {
+          io.stdout.write(joinDefaults());
           return 0;
         }
         break;
