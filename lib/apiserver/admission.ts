@@ -17,6 +17,9 @@ import { admitServiceAccount } from "../cluster/admission/service-account.js";
 import { admitDefaultStorageClass, admitDefaultTolerations, admitPriority } from "../cluster/admission/tolerations-priority.js";
 import { admitLimitRanger } from "../cluster/admission/limit-ranger.js";
 import { checkQuotas, QUOTA_RESOURCES } from "../cluster/admission/quota.js";
+import { validateObject } from "../cluster/validation/index.js";
+import { admitStorageObjectInUseProtection, validatePersistentVolumeClaimResize } from "../cluster/storage/admission.js";
+import { defaultIngressClassFor } from "../cluster/network/default-ingress-class.js";
 
 export interface AdmissionConfig {
   enabled: string[]; // --enable-admission-plugins
@@ -88,9 +91,22 @@ export function createAdmission(deps: Deps): Admission {
         if (has("Priority", true)) out = admitPriority(out, lookups);
       }
       if (op === "CREATE" && info.resource === "persistentvolumeclaims" && !info.group && has("DefaultStorageClass", true)) out = admitDefaultStorageClass(out, lookups);
+      if (op === "CREATE" && !info.group && (info.resource === "persistentvolumeclaims" || info.resource === "persistentvolumes") && has("StorageObjectInUseProtection", true)) {
+        out = admitStorageObjectInUseProtection(info.resource, out);
+      }
+      if (op === "UPDATE" && !subresource && old && info.resource === "persistentvolumeclaims" && !info.group && has("PersistentVolumeClaimResize", true)) {
+        const e = validatePersistentVolumeClaimResize(out as never, old as never, (name) => cached("storage.k8s.io", "storageclasses", "", name) as never);
+        if (e) throw e;
+      }
+      if (op === "CREATE" && info.resource === "ingresses" && info.group === "networking.k8s.io" && has("DefaultIngressClass", true)) {
+        const spec = (out.spec ?? {}) as { ingressClassName?: string };
+        const c = defaultIngressClassFor(out, list("networking.k8s.io", "ingressclasses"));
+        if (c) out = { ...out, spec: { ...spec, ingressClassName: c } };
+      }
       // Metadata validation (every kind); per-kind validation lives with the defaults.
       const nameFn = !info.group && info.resource === "namespaces" ? nameIsDNSLabel : !info.group && info.resource === "services" ? nameIsDNS1035Label : nameIsDNSSubdomain;
       const errs = validateObjectMeta(out.metadata ?? {}, info.namespaced, nameFn, "metadata");
+      if (!subresource) errs.push(...validateObject(info.group, info.kind, out, op === "UPDATE" ? old : undefined));
       if (errs.length) throw newInvalid({ group: info.group, kind: info.kind }, out.metadata?.name ?? "", errs);
       void user;
       // ResourceQuota runs last, as a validating plugin: it charges the quotas it admits against.

@@ -15,7 +15,7 @@ import { handleCreate, handleDelete, handleDeleteCollection, handleGet, handleGe
 import { WatchCache } from "./storage/cache.js";
 import { Registry } from "./storage/registry.js";
 import { createAdmission, type AdmissionConfig } from "./admission.js";
-import { handleVirtual, isVirtual } from "./virtual.js";
+import { handleVirtual, isVirtual, issueServiceAccountToken } from "./virtual.js";
 import { serveOpenAPI } from "./openapi/index.js";
 import { healthCheck } from "./health.js";
 import { VERSION_INFO } from "./version.js";
@@ -340,9 +340,18 @@ export class ApiServer {
         admission: this.admission,
         resourceFor: (g, r) => this.resourceFor(g, r),
         now: () => this.config.clock.now(),
+        virtualCreate: async (info, namespace, name, subresource, body) => {
+          if (info.resource !== "serviceaccounts" || info.group || subresource !== "token") throw new StatusError(405, "MethodNotAllowed", `the server does not allow this method on the requested resource`);
+          return issueServiceAccountToken({ registry: this.registry, info, clock: this.config.clock, ri: { namespace, name } }, body, this.config);
+        },
       },
       user,
     );
+  }
+
+  /** The resources served now, built-in and custom (for the garbage collector and namespace deletion). */
+  servedResources(): readonly ResourceInfo[] {
+    return this.currentIndex().resources;
   }
 
   /** For in-process components (controllers, kubelets) that write without HTTP. */

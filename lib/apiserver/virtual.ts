@@ -85,6 +85,11 @@ function userInfoJSON(u: UserInfo) {
 
 /** TokenRequest: a bound ServiceAccount token signed with --service-account-signing-key-file. */
 async function tokenRequest(ctx: RestContext, body: KObject, config: ApiServerConfig) {
+  sendJSON(ctx.res, 201, await issueServiceAccountToken(ctx, body, config));
+}
+
+/** The TokenRequest answer for serviceaccounts/<name>/token (shared with in-process clients). */
+export async function issueServiceAccountToken(ctx: Pick<RestContext, "registry" | "info" | "clock"> & { ri: { namespace: string; name: string } }, body: KObject, config: Pick<ApiServerConfig, "saSigningKey" | "issuer" | "saPublicKeys">): Promise<KObject> {
   const { ri } = ctx;
   const sa = await ctx.registry.get(ctx.info, ri.namespace, ri.name);
   if (!config.saSigningKey) throw new StatusError(500, "InternalError", "Internal error occurred: no service account signing key");
@@ -113,13 +118,13 @@ async function tokenRequest(ctx: RestContext, body: KObject, config: ApiServerCo
   const enc = (o: unknown) => Buffer.from(JSON.stringify(o)).toString("base64url");
   const signingInput = `${enc(header)}.${enc(claims)}`;
   const signature = sign("RSA-SHA256", Buffer.from(signingInput), createPrivateKey(config.saSigningKey)).toString("base64url");
-  sendJSON(ctx.res, 201, {
+  return {
     kind: "TokenRequest",
     apiVersion: "authentication.k8s.io/v1",
-    metadata: { name: ri.name, namespace: ri.namespace, creationTimestamp: null },
+    metadata: { name: ri.name, namespace: ri.namespace, creationTimestamp: null } as unknown as KObject["metadata"],
     spec: { audiences, expirationSeconds: expSeconds, boundObjectRef: spec.boundObjectRef ?? null },
     status: { token: `${signingInput}.${signature}`, expirationTimestamp: rfc3339(new Date((now + expSeconds) * 1000)) },
-  });
+  };
 }
 
 import { createHash, randomUUID } from "node:crypto";
@@ -127,7 +132,7 @@ function cryptoUuid() {
   return randomUUID();
 }
 /** The kid kube-apiserver derives from the public key (sha256 of its DER, base64url). */
-function keyId(config: ApiServerConfig): string {
+function keyId(config: Pick<ApiServerConfig, "saSigningKey" | "saPublicKeys">): string {
   const pub = config.saPublicKeys[0] ?? "";
   return createHash("sha256").update(pub).digest("base64url");
 }

@@ -1,19 +1,42 @@
-// One lab: three node sandboxes over trees kubeadm would have left, the control plane started
-// from the controlplane node's static pod manifests, the fresh cluster's objects in etcd, the
-// forwarders that put the API and etcd at their addresses in every node, and the ssh broker.
-import { mkdirSync, rmSync, existsSync, readFileSync, writeFileSync, copyFileSync } from "node:fs";
+// One lab: three node sandboxes over trees kubeadm would have left, each running its simulated
+// machine (systemd, containerd, the kubelet). The control plane comes up the kubeadm way: the
+// controlplane kubelet runs the static pods of /etc/kubernetes/manifests (real etcd, then
+// kube-apiserver, kube-controller-manager and kube-scheduler), etcd gets the fresh cluster's
+// objects once, and the add-ons' pods are the kubelets' from then on.
+import { mkdirSync, rmSync, existsSync, readFileSync, writeFileSync, copyFileSync, symlinkSync } from "node:fs";
+import { DPKG_STATUS, KUBECTL_ALTERNATIVE, defaultInstalled, formatStatus, kubectlTarget } from "../node/admin/index.js";
 import path from "node:path";
 import type { Clock, KObject, Random } from "../cluster/api/types.js";
+import type { Time } from "../cluster/runtime/timers.js";
 import { generateLabPki } from "../node/kubeadm/lab-pki.js";
 import { buildNodeTree, writeNodeTree } from "../node/kubeadm/tree.js";
 import { NODES, CONTROL_PLANE, type NodeSpec } from "../node/kubeadm/topology.js";
 import { startNodeSandbox, type NodeSandbox } from "../sandbox/node-sandbox.js";
 import { startBroker, type Broker } from "../sandbox/broker.js";
 import { BROKER_SOCKET_NAME } from "../sandbox/node-clients.js";
-import { startControlPlane, type ControlPlane } from "./control-plane.js";
-import { seedCluster } from "./seed.js";
+import { freshObjects } from "./seed.js";
+import { LabCluster } from "./runtime/cluster.js";
+import { NodeHost } from "./runtime/node-host.js";
+import { NodeIpam } from "./runtime/ipam.js";
+import { labPrograms } from "./runtime/programs.js";
+import { etcdClientSocket } from "./runtime/etcd.js";
+import { prepareHostPaths } from "./runtime/node-fs.js";
 import type { KeyPool } from "./key-pool.js";
 import type { ToolPaths } from "./tools.js";
+
+type PodSpecImages = { containers?: { image?: string }[]; initContainers?: { image?: string }[]; nodeName?: string };
+const podsOn = (objects: KObject[], node: string) => objects.filter((o) => o.kind === "Pod" && (o.spec as PodSpecImages)?.nodeName === node);
+const imagesOf = (pod: KObject) => [...((pod.spec as PodSpecImages).containers ?? []), ...((pod.spec as PodSpecImages).initContainers ?? [])].map((c) => c.image ?? "").filter(Boolean);
+
+/** The kube packages apt installed (dpkg's status file) and the kubectl alternative they set. */
+function installPackages(root: string, version: string) {
+  const status = path.join(root, DPKG_STATUS);
+  mkdirSync(path.dirname(status), { recursive: true });
+  writeFileSync(status, formatStatus(defaultInstalled(version)));
+  mkdirSync(path.join(root, path.dirname(KUBECTL_ALTERNATIVE)), { recursive: true });
+  rmSync(path.join(root, KUBECTL_ALTERNATIVE), { force: true });
+  symlinkSync(kubectlTarget(version), path.join(root, KUBECTL_ALTERNATIVE));
+}
 
 export type LabPhase = "creating" | "ready" | "failed" | "deleting";
 
@@ -25,10 +48,14 @@ export interface LabRecord {
   expiresAt: string;
 }
 
+/** How long a fresh control plane may take to serve. */
+const READY_TIMEOUT_MS = 60_000;
+const KUBERNETES_VERSION = "v1.32.3";
+
 export class Lab {
   phase: LabPhase = "creating";
   nodes = new Map<string, NodeSandbox>();
-  controlPlane: ControlPlane | undefined;
+  cluster: LabCluster | undefined;
   broker: Broker | undefined;
   readonly dir: string;
   readonly runDir: string;
@@ -37,7 +64,7 @@ export class Lab {
   constructor(
     readonly record: LabRecord,
     labsDir: string,
-    private readonly deps: { clock: Clock; random: Random; keys: KeyPool; tools: ToolPaths; limits: { memoryBytes: number; pids: number } },
+    private readonly deps: { clock: Clock; time: Time; random: Random; keys: KeyPool; tools: ToolPaths; limits: { memoryBytes: number; pids: number } },
   ) {
     this.dir = path.join(labsDir, record.name);
     // Unix socket paths are limited to 108 bytes: keep the run dir short.
@@ -46,6 +73,10 @@ export class Lab {
 
   nodeRoot(name: string): string {
     return path.join(this.dir, "nodes", name);
+  }
+
+  private agentDir(name: string): string {
+    return path.join(this.runDir, "agent", name);
   }
 
   log(component: string, line: string) {
@@ -70,11 +101,32 @@ export class Lab {
         const root = this.nodeRoot(node.name);
         await writeNodeTree(root, buildNodeTree(node, { pki }));
         this.installTools(root);
+        installPackages(root, KUBERNETES_VERSION);
       }
+      const leaderIdentities = {
+        "kube-controller-manager": `${CONTROL_PLANE.name}_${this.deps.random.uuid()}`,
+        "kube-scheduler": `${CONTROL_PLANE.name}_${this.deps.random.uuid()}`,
+      };
+      const objects = freshObjects({ pki, initTime, clock: this.deps.clock, random: this.deps.random, nodeRoot: (n) => this.nodeRoot(n), leaderIdentities });
+      for (const n of NODES) prepareHostPaths(this.nodeRoot(n.name), podsOn(objects, n.name));
       await Promise.all(NODES.map((n) => this.startNode(n)));
-      this.controlPlane = await startControlPlane({ nodeRoot: this.nodeRoot(CONTROL_PLANE.name), runDir: this.runDir, clock: this.deps.clock, random: this.deps.random, log: (c, l) => this.log(c, l) });
+      const cluster = new LabCluster({
+        runDir: this.runDir,
+        controlPlane: { name: CONTROL_PLANE.name, ip: CONTROL_PLANE.ip, root: this.nodeRoot(CONTROL_PLANE.name) },
+        nodeIps: new Map(NODES.map((n) => [n.name, n.ip])),
+        clusterCaPem: pki.cluster.ca.certPem,
+        time: this.deps.time,
+        random: this.deps.random,
+        objects,
+        leaderIdentities,
+        log: (c, l) => this.log(c, l),
+      });
+      this.cluster = cluster;
+      for (const node of NODES) cluster.hosts.set(node.name, this.nodeHost(node, cluster, objects));
       await this.addForwards();
-      await seedCluster(this.controlPlane, { pki, initTime, clock: this.deps.clock, random: this.deps.random });
+      await Promise.all(NODES.map((n) => cluster.network.attachNode(n.name, (argv) => this.nodes.get(n.name)!.netnsArgv(argv), path.join(this.runDir, `net-${n.name}.sock`))));
+      await Promise.all([...cluster.hosts.values()].map((h) => h.start()));
+      await cluster.ready(READY_TIMEOUT_MS);
       this.broker = await startBroker({
         socketPath: path.join(this.runDir, BROKER_SOCKET_NAME),
         nodes: NODES.map((n) => ({ name: n.name, ip: n.ip, sandbox: this.nodes.get(n.name)! })),
@@ -88,6 +140,55 @@ export class Lab {
     }
   }
 
+  private nodeHost(node: NodeSpec, cluster: LabCluster, objects: KObject[]): NodeHost {
+    const nodeObj = objects.find((o) => o.kind === "Node" && o.metadata?.name === node.name);
+    // What the node had pulled: its add-ons' and static pods' images, by the references they use.
+    const images = [...new Set(podsOn(objects, node.name).flatMap((p) => imagesOf(p)))];
+    const podCIDR = (nodeObj?.spec as { podCIDR?: string })?.podCIDR ?? "10.244.0.0/24";
+    const ipam = new NodeIpam(podCIDR);
+    const root = this.nodeRoot(node.name);
+    const programs = labPrograms({
+      runDir: this.runDir,
+      nodeRoot: root,
+      hostname: node.name,
+      slot: cluster.slot,
+      apiSocket: cluster.apiSocket,
+      clusterCaPem: readFileSync(path.join(root, "etc/kubernetes/pki/ca.crt"), "utf8"),
+      time: this.deps.time,
+      random: this.deps.random,
+      etcdSocketFor: (addr) => (["127.0.0.1:2379", "localhost:2379", `${CONTROL_PLANE.ip}:2379`].includes(addr) ? etcdClientSocket(this.runDir) : undefined),
+      seeded: () => cluster.seeded(),
+      onEtcdStarted: () => cluster.onEtcdStarted(),
+      controllers: () => cluster.controllers(),
+      createScheduler: cluster.schedulerFactory(),
+      nodes: cluster.nodeConnector(),
+      leaderIdentity: (c) => cluster.leaderIdentity(c),
+      corefileError: () => cluster.network.dnsServer.configError(),
+      addonControllers: cluster.addonControllers((n) => this.nodeRoot(n)),
+    });
+    let host: NodeHost;
+    host = new NodeHost({
+      nodeName: node.name,
+      nodeIp: node.ip,
+      nodeRoot: root,
+      agentDir: this.agentDir(node.name),
+      time: this.deps.time,
+      random: this.deps.random,
+      preloadedImages: images,
+      programs,
+      podIP: (config) => {
+        if (config.hostNetwork) return node.ip;
+        ipam.prune(new Set(host.runtime.listPodSandboxes().map((s) => s.config.uid)));
+        return ipam.allocate(config.uid, cluster.adminClient().list({ group: "", resource: "pods" }).filter((p) => (p.spec as { nodeName?: string })?.nodeName === node.name));
+      },
+      network: { dial: (from, ip, port) => cluster.network.dial(from, ip, port), dns: (from, q) => cluster.network.dns(from, q) },
+      kubelets: cluster.kubelets,
+      connectApi: (kubeconfig) => cluster.connectApi(node.name, root, kubeconfig),
+      adminClient: async () => cluster.adminClient(),
+    });
+    return host;
+  }
+
   /** The student's tools: the official kubectl/helm builds and their bash completion. */
   private installTools(root: string) {
     const bin = path.join(root, "usr-local-bin");
@@ -99,6 +200,7 @@ export class Lab {
   }
 
   private async startNode(node: NodeSpec) {
+    mkdirSync(this.agentDir(node.name), { recursive: true });
     const sb = await startNodeSandbox({
       labId: this.record.name,
       nodeName: node.name,
@@ -107,15 +209,15 @@ export class Lab {
       runDir: this.runDir,
       peerNodeIps: NODES.filter((n) => n.name !== node.name).map((n) => n.ip),
       extraRoBinds: this.deps.tools.binds,
+      extraRwBinds: [{ src: this.agentDir(node.name), dest: "/run/drydock-agent" }],
       limits: { memoryBytes: this.deps.limits.memoryBytes, pids: this.deps.limits.pids },
     });
     this.nodes.set(node.name, sb);
   }
 
   private async addForwards() {
-    const cp = this.controlPlane!;
-    const api = cp.apiSocket;
-    const etcd = cp.etcd.clientSocket;
+    const api = this.cluster!.apiSocket;
+    const etcd = etcdClientSocket(this.runDir);
     const jobs: Promise<void>[] = [];
     const cpNode = this.nodes.get(CONTROL_PLANE.name)!;
     jobs.push(cpNode.addForward("127.0.0.1", 6443, api), cpNode.addForward(CONTROL_PLANE.ip, 6443, api));
@@ -129,7 +231,12 @@ export class Lab {
 
   async stop(): Promise<void> {
     await this.broker?.close().catch(() => undefined);
-    await this.controlPlane?.stop().catch(() => undefined);
+    if (this.cluster) {
+      // Workers first, the control plane's node last (its kubelet runs the API server and etcd).
+      const hosts = [...this.cluster.hosts.entries()].sort(([a], [b]) => Number(a === CONTROL_PLANE.name) - Number(b === CONTROL_PLANE.name));
+      for (const [, h] of hosts) await h.stop().catch(() => undefined);
+      await this.cluster.stop();
+    }
     await Promise.all([...this.nodes.values()].map((n) => n.stop().catch(() => undefined)));
   }
 
@@ -141,7 +248,7 @@ export class Lab {
 
   /** Reads an object straight from the API server's cache (for tests and the checker). */
   getObject(key: string): KObject | undefined {
-    return this.controlPlane?.apiserver.cache.get(key)?.obj;
+    return this.cluster?.slot.current?.cache.get(key)?.obj;
   }
 
   static readRecord(dir: string): LabRecord | undefined {

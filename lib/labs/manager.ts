@@ -1,6 +1,8 @@
 // All labs of this runner: creation with limits, lookup, deletion, expiry, and recovery of what
 // an earlier run left on disk (a restart cannot resume a lab whose processes died with the old
 // server, so such labs are cleaned up and reported).
+import type { Time } from "../cluster/runtime/timers.js";
+import { systemTime } from "./random.js";
 import { readdirSync, rmSync, existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Clock, Random } from "../cluster/api/types.js";
@@ -41,6 +43,7 @@ export class LabManager {
     private readonly clock: Clock,
     private readonly random: Random,
     readonly limits: LabLimits = DEFAULT_LIMITS,
+    private readonly time: Time = systemTime,
   ) {
     this.labsDir = path.join(dataDir, "labs");
     mkdirSync(this.labsDir, { recursive: true });
@@ -89,7 +92,7 @@ export class LabManager {
     if (this.labs.size >= this.limits.maxLabs) throw new LabError(429, `this server already runs ${this.labs.size} labs (the limit is ${this.limits.maxLabs}); delete one first`);
     const now = this.clock.now();
     const record: LabRecord = { name: labName, createdAt: now.toISOString(), template, expiresAt: new Date(now.getTime() + this.limits.lifetimeSeconds * 1000).toISOString() };
-    const lab = new Lab(record, this.labsDir, { clock: this.clock, random: this.random, keys: this.keys, tools: this.tools, limits: this.limits });
+    const lab = new Lab(record, this.labsDir, { clock: this.clock, time: this.time, random: this.random, keys: this.keys, tools: this.tools, limits: this.limits });
     this.labs.set(labName, lab);
     try {
       await lab.create();

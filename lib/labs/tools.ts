@@ -1,10 +1,12 @@
 // Where the official kubectl/helm builds live (extracted by scripts/install-tools.mjs) and how
 // they appear inside every node: /usr/local/bin, read-only.
 import { execFileSync } from "node:child_process";
-import { existsSync, linkSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { BindMount } from "../sandbox/types.js";
 import { writeNodeClients } from "../sandbox/node-clients.js";
+import { writeAgentClients } from "../node/agent/index.js";
+import { KUBECTL_ALTERNATIVE, KUBECTL_TOOLS_IN_NODE } from "../node/admin/index.js";
 
 export interface ToolPaths {
   root: string;
@@ -31,18 +33,27 @@ export function toolPaths(projectRoot: string): ToolPaths {
   // One directory bound over the node's /usr/local/bin (the host's own is never visible there).
   const nodeBin = path.join(root, "node-bin");
   mkdirSync(nodeBin, { recursive: true });
-  for (const [src, name] of [[kubectl, "kubectl"], [helm, "helm"]]) {
+  for (const [src, name] of [[helm, "helm"]]) {
     const dest = path.join(nodeBin, name);
     rmSync(dest, { force: true });
     linkSync(src, dest);
   }
+  // kubectl follows the node's installed kubectl package (apt-get install kubectl=1.33...):
+  // /etc/alternatives/kubectl in the node points into the tools bound at /opt/drydock/tools.
+  rmSync(path.join(nodeBin, "kubectl"), { force: true });
+  symlinkSync(KUBECTL_ALTERNATIVE, path.join(nodeBin, "kubectl"));
   writeNodeClients(nodeBin);
+  // systemctl, journalctl, crictl, kubeadm, etcdutl: clients of the node's agent.
+  writeAgentClients(nodeBin);
   return {
     root,
     kubectl,
     helm,
     kubectlCompletion,
     helmCompletion,
-    binds: [{ src: nodeBin, dest: "/usr/local/bin" }],
+    binds: [
+      { src: nodeBin, dest: "/usr/local/bin" },
+      { src: root, dest: KUBECTL_TOOLS_IN_NODE },
+    ],
   };
 }

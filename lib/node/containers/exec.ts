@@ -34,6 +34,7 @@ export async function runExec(t: ExecTarget, cmd: string[], timeoutSeconds: numb
   if (!cmd.length || !executableExists(t.entry, cmd[0])) {
     return { stdout: Buffer.alloc(0), stderr: Buffer.from(`${execErrorMessage(cmd[0] ?? "")}\n`), exitCode: EXEC_NOT_FOUND_CODE };
   }
+  if (isImageTool(t.entry, cmd[0])) return { stdout: Buffer.alloc(0), stderr: Buffer.alloc(0), exitCode: 0 };
   const bash = newBash(shellCtx(t), t.imageRef);
   const abort = new AbortController();
   const cancel = timeoutSeconds > 0 ? t.time.after(timeoutSeconds * 1000, () => abort.abort()) : () => {};
@@ -44,6 +45,16 @@ export async function runExec(t: ExecTarget, cmd: string[], timeoutSeconds: numb
   } finally {
     cancel();
   }
+}
+
+/**
+ * An image's own tool that Drydock does not model (calico-node -felix-ready, check-status):
+ * it succeeds silently, as it does on a healthy node, so the add-ons' exec probes pass.
+ */
+function isImageTool(entry: ExecTarget["entry"], argv0: string): boolean {
+  const base = argv0.split("/").pop() ?? argv0;
+  if (["sh", "ash", "bash", "dash", "zsh"].includes(base)) return false;
+  return (entry?.binaries ?? []).some((b) => b === argv0 || b === base || b.split("/").pop() === base);
 }
 
 const PROMPT = "/ # ";

@@ -394,7 +394,9 @@ export function createContainerRuntime(deps: ContainerRuntimeDeps): ContainerRun
     },
 
     connect(ip, port, fromIp?: string) {
-      const l = listeners.get(`${ip}:${port}`);
+      // The node's loopback reaches its host-network listeners (static pods' health ports).
+      const hostLocal = ip === "127.0.0.1" || ip === "localhost" ? [...listeners.entries()].find(([k, v]) => k.endsWith(`:${port}`) && containers.get(v.containerId)?.sandbox.status.config.hostNetwork) : undefined;
+      const l = listeners.get(`${ip}:${port}`) ?? hostLocal?.[1];
       if (!l) return "refused";
       const [client, server] = duplexPair({ ip: fromIp ?? ip, port: ephemeralPort++ > 60999 ? (ephemeralPort = 40000) : ephemeralPort }, { ip, port });
       l.onConnection(server);

@@ -78,12 +78,16 @@ export class Kubelet {
     const { log } = this.o;
     this.recorder.event(this.nodeRef(), "Normal", "Starting", "Starting kubelet.");
     this.cancels.push(this.o.runtime.onContainerEvent((id) => this.onContainerEvent(id)));
-    await this.registerNode();
-    this.recorder.event(this.nodeRef(), "Normal", "NodeAllocatableEnforced", "Updated Node Allocatable limit across pods");
+    // Static pods do not wait for the API server: on a control-plane node they are what brings
+    // it up. Registration retries in the background (kubelet_node_status.go registerWithAPIServer).
+    this.startStaticPods();
     this.cancels.push(this.o.client.watch(GR.pods, (type, obj) => this.onPod(type, obj)));
     for (const p of this.o.client.list(GR.pods)) this.onPod("ADDED", p);
-    this.startStaticPods();
-    this.statusLoop();
+    void this.registerNode().then(() => {
+      if (this.stopped) return;
+      this.recorder.event(this.nodeRef(), "Normal", "NodeAllocatableEnforced", "Updated Node Allocatable limit across pods");
+      this.statusLoop();
+    });
     this.leaseLoop();
     log("I", "kubelet.go:2388", "Starting kubelet main sync loop");
   }

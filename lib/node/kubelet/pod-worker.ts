@@ -3,6 +3,8 @@
 // sandbox, volumes, image pulls, init containers in order, containers with restart policy and
 // CrashLoopBackOff, probes, status posts, graceful termination. Syncs are serialised per pod and
 // triggered by pod updates, container events (the PLEG), and timers.
+import { connect as tlsConnect } from "node:tls";
+import type { Duplex } from "node:stream";
 import { mkdirSync, statSync, writeFileSync, existsSync } from "node:fs";
 import { dirname } from "node:path";
 import type { KObject } from "../../cluster/api/types.js";
@@ -306,17 +308,18 @@ export class PodWorker {
         memoryLimitBytes: 0,
       });
       this.event("Normal", "Created", `Created container: ${c.name}`, ref(c.name, init));
+      // Known before it starts: the runtime's start event (PLEG) must find this worker, and a
+      // container that fails to start is an exited one (StartError) that backs off like a crash.
+      if (cur) s.view.previous = cur.state === "exited" ? cur : s.view.previous;
+      s.containerId = id;
+      s.view.restartCount += cur ? 1 : 0;
       await this.k.runtime.startContainer(id);
       this.event("Normal", "Started", `Started container ${c.name}`, ref(c.name, init));
-      if (cur) {
-        s.view.previous = cur.state === "exited" ? cur : s.view.previous;
-        s.view.restartCount++;
-      }
-      s.containerId = id;
       s.view.waiting = undefined;
       for (const p of s.probes.values()) p.reset();
       this.observe();
     } catch (e) {
+      this.observe();
       s.view.waiting = { reason: "RunContainerError", message: (e as Error).message };
       this.event("Warning", "Failed", `Error: ${(e as Error).message}`, ref(c.name, init));
       this.wakeIn(10_000);
@@ -497,8 +500,10 @@ export class PodWorker {
     const h = p.httpGet!;
     const path = h.path ?? "/";
     const url = `${(h.scheme ?? "HTTP").toLowerCase()}://${ip}:${port}${path.startsWith("/") ? path : "/" + path}`;
-    const conn = this.k.runtime.connect(ip, port);
-    if (conn === "refused") return { result: "failure", output: httpDialError(url, ip, port, "refused") };
+    const raw = this.k.runtime.connect(ip, port);
+    if (raw === "refused") return { result: "failure", output: httpDialError(url, ip, port, "refused") };
+    // HTTPS probes do not verify the certificate (prober/http.go InsecureSkipVerify).
+    const conn: Duplex = (h.scheme ?? "HTTP").toUpperCase() === "HTTPS" ? tlsConnect({ socket: raw, rejectUnauthorized: false, servername: undefined }) : raw;
     const status = await new Promise<number | undefined>((resolve) => {
       let buf = "";
       const cancel = this.k.time.after(timeout * 1000, () => resolve(undefined));

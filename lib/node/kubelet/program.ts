@@ -11,6 +11,7 @@ import type { Time } from "../../cluster/runtime/timers.js";
 import type { RuntimeService } from "../cri/types.js";
 import type { ServiceIO, ServiceProcess, ServiceProgram } from "../types.js";
 import { Kubelet } from "./kubelet.js";
+import { installedVersion } from "../admin/apt/dpkg.js";
 
 /** The kubelet version every node runs (docs/cluster-spec.md). */
 export const kubeletVersion = "v1.32.3";
@@ -42,7 +43,7 @@ export class KubeletRegistry {
 let nextPid = 4000;
 
 /** Machine facts of a lab node (cluster-spec.md: 2 CPU, about 4 GiB). */
-function machineFor(nodeName: string, random: Random) {
+function machineFor(nodeName: string, random: Random, version: string) {
   return {
     cpu: 2,
     memoryKi: 4015880,
@@ -53,7 +54,7 @@ function machineFor(nodeName: string, random: Random) {
     kernelVersion: "6.8.0-51-generic",
     osImage: "Ubuntu 24.04.1 LTS",
     containerRuntimeVersion: "containerd://1.7.24",
-    kubeletVersion,
+    kubeletVersion: version,
     nodeName,
   };
 }
@@ -151,7 +152,7 @@ export function createKubeletProgram(deps: KubeletDeps): ServiceProgram {
         }
       }
       if (stopped || !client) return;
-      const m = machineFor(deps.nodeName, deps.random);
+      const m = machineFor(deps.nodeName, deps.random, installedVersion(deps.nodePath, "kubelet", kubeletVersion));
       kubelet = new Kubelet({ nodeName: deps.nodeName, nodeIP: deps.nodeIP, config, client, runtime, time: deps.time, random: deps.random, machine: m, nodePath: deps.nodePath, log });
       deps.registry?.set(deps.nodeName, kubelet);
       await kubelet.start();

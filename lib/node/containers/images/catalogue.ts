@@ -345,7 +345,7 @@ export const CATALOGUE: CatalogueEntry[] = [
       size: ({ node: 140_483_365, cni: 99_266_165, "kube-controllers": 35_610_302 } as Record<string, number>)[c],
       base: c === "kube-controllers" ? "distroless" : "ubuntu",
       config: cfg({ entrypoint: c === "kube-controllers" ? ["/usr/bin/kube-controllers"] : c === "node" ? ["start_runit"] : ["/opt/cni/bin/install"] }),
-      binaries: ["calico-node", "start_runit", "/usr/bin/kube-controllers", "/opt/cni/bin/install", "/usr/bin/check-status"],
+      binaries: ["calico-node", "/bin/calico-node", "start_runit", "/usr/bin/kube-controllers", "/opt/cni/bin/install", "/opt/cni/bin/calico-ipam", "/opt/cni/bin/calico", "/usr/bin/check-status"],
     }),
   ),
   {
