@@ -3,7 +3,7 @@
 // controlplane kubelet runs the static pods of /etc/kubernetes/manifests (real etcd, then
 // kube-apiserver, kube-controller-manager and kube-scheduler), etcd gets the fresh cluster's
 // objects once, and the add-ons' pods are the kubelets' from then on.
-import { mkdirSync, rmSync, existsSync, readFileSync, writeFileSync, copyFileSync, symlinkSync } from "node:fs";
+import { mkdirSync, rmSync, existsSync, readFileSync, writeFileSync, copyFileSync, symlinkSync, readdirSync, readlinkSync } from "node:fs";
 import { DPKG_STATUS, KUBECTL_ALTERNATIVE, defaultInstalled, formatStatus, kubectlTarget } from "../node/admin/index.js";
 import path from "node:path";
 import type { Clock, KObject, Random } from "../cluster/api/types.js";
@@ -33,7 +33,16 @@ function installPackages(root: string, version: string) {
   const status = path.join(root, DPKG_STATUS);
   mkdirSync(path.dirname(status), { recursive: true });
   writeFileSync(status, formatStatus(defaultInstalled(version)));
-  mkdirSync(path.join(root, path.dirname(KUBECTL_ALTERNATIVE)), { recursive: true });
+  // The node's own /etc/alternatives: the system's links (iptables, editor, ...) plus kubectl's.
+  const alternatives = path.join(root, path.dirname(KUBECTL_ALTERNATIVE));
+  mkdirSync(alternatives, { recursive: true });
+  for (const name of existsSync("/etc/alternatives") ? readdirSync("/etc/alternatives") : []) {
+    try {
+      symlinkSync(readlinkSync(path.join("/etc/alternatives", name)), path.join(alternatives, name));
+    } catch {
+      // Not a link, or already there.
+    }
+  }
   rmSync(path.join(root, KUBECTL_ALTERNATIVE), { force: true });
   symlinkSync(kubectlTarget(version), path.join(root, KUBECTL_ALTERNATIVE));
 }
@@ -185,6 +194,7 @@ export class Lab {
       kubelets: cluster.kubelets,
       connectApi: (kubeconfig) => cluster.connectApi(node.name, root, kubeconfig),
       adminClient: async () => cluster.adminClient(),
+      sandboxPid: () => this.nodes.get(node.name)?.pid,
     });
     return host;
   }

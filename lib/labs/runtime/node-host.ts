@@ -36,6 +36,8 @@ export interface NodeHostDeps {
   connectApi(kubeconfigPath: string): Promise<ClusterClient>;
   /** An administrator's client for kubeadm. */
   adminClient(): Promise<ClusterClient>;
+  /** The host pid of the node's init: its /proc/<pid>/root is the node's whole filesystem. */
+  sandboxPid(): number | undefined;
 }
 
 /** sshd: the lab's ssh broker does the work; the unit only needs a running main process. */
@@ -121,7 +123,11 @@ export class NodeHost {
       socketPath: path.join(this.deps.agentDir, "agent.sock"),
       nodeName: this.deps.nodeName,
       commands: () => this.commands(),
-      nodePath: (_n, p) => path.join(this.deps.nodeRoot, p),
+      // Commands see the node's whole filesystem (its tmpfs root too), as a process in it would.
+      nodePath: (_n, p) => {
+        const pid = this.deps.sandboxPid();
+        return pid ? path.join(`/proc/${pid}/root`, p) : path.join(this.deps.nodeRoot, p);
+      },
     });
     this.systemd.bootUp();
   }
