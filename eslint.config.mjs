@@ -3,7 +3,7 @@
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/**", ".next/**", "dist/**", ".tools/**", "tmp/**", "next-env.d.ts", "lib/sandbox/clients/**"] },
+  { ignores: ["node_modules/**", ".next/**", "dist/**", ".tools/**", "tmp/**", "next-env.d.ts", "lib/sandbox/clients/**", "lib/web/generated/**"] },
   {
     files: ["**/*.ts", "**/*.tsx", "**/*.mjs"],
     languageOptions: { parser: tseslint.parser },

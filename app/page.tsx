@@ -1,4 +1,5 @@
-// The landing page. Lessons, the terminal and mock exams come with the web app issue.
+// The landing page.
+import Link from "next/link";
 const features = [
   ["Real tools", "bash, kubectl v1.32.3, helm, etcdctl, vim, openssl and curl: the binaries you use in the exam, unmodified."],
   ["A kubeadm v1.32 cluster", "controlplane, node01 and node02 with kubeadm's PKI, static pods, kubelet config and a real etcd you can back up and restore."],
@@ -12,6 +13,17 @@ export default function Home() {
       <header>
         <h1>Drydock</h1>
         <p className="tagline">Practise for the CKA on a cluster that behaves like the real one.</p>
+        <p className="cta">
+          <Link className="button primary" href="/exercises">
+            Browse the exercises
+          </Link>{" "}
+          <Link className="button" href="/signup">
+            Create an account
+          </Link>{" "}
+          <Link className="button" href="/signin">
+            Sign in
+          </Link>
+        </p>
       </header>
       <section className="features">
         {features.map(([title, text]) => (

@@ -6,6 +6,7 @@ import path from "node:path";
 import { LabManager } from "../lib/labs/manager.js";
 import { createRunnerApi } from "../lib/labs/http-api.js";
 import { systemClock, systemRandom } from "../lib/labs/random.js";
+import { prepareWeb } from "../lib/web/start.js";
 
 export async function serve(opts: { root: string; dataDir: string; port: number; host: string }) {
   mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
@@ -16,6 +17,8 @@ export async function serve(opts: { root: string; dataDir: string; port: number;
   if (removed.length) console.log(`drydock: removed ${removed.length} lab(s) left by an earlier run (their processes ended with it): ${removed.join(", ")}`);
   labs.start();
   const api = createRunnerApi(labs, token);
+  // Migrations, the app's environment and the terminal WebSocket (lib/web/start.ts).
+  const web = await prepareWeb({ root: opts.root, dataDir: opts.dataDir, labs, port: opts.port, host: opts.host });
 
   let next: { handle: (req: unknown, res: unknown) => Promise<void>; upgrade?: (req: unknown, socket: unknown, head: unknown) => void } | undefined;
   if (existsSync(path.join(opts.root, ".next", "BUILD_ID"))) {
@@ -35,11 +38,14 @@ export async function serve(opts: { root: string; dataDir: string; port: number;
       return res.end("ok");
     }
     if (await api.handle(req, res)) return;
+    // The app rate-limits by client address; Next cannot see the socket, so pass it (never trust a client's copy).
+    req.headers["x-drydock-client"] = req.socket.remoteAddress ?? "unknown";
     if (next) return next.handle(req, res);
     res.writeHead(404, { "content-type": "text/plain" });
     res.end("not found\n");
   });
   server.on("upgrade", (req, socket, head) => {
+    if (web.handleUpgrade(req, socket, head)) return;
     if (api.handleUpgrade(req, socket, head)) return;
     if (next?.upgrade) return next.upgrade(req, socket, head);
     socket.destroy();
@@ -48,6 +54,7 @@ export async function serve(opts: { root: string; dataDir: string; port: number;
   console.log(`drydock: serving on http://${opts.host}:${opts.port}`);
   const stop = async () => {
     server.close();
+    web.close();
     await labs.shutdown();
     process.exit(0);
   };

@@ -1,0 +1,2 @@
+export function postgresSchema(text: string): string;
+export function generateClients(opts?: { force?: boolean }): boolean;
