@@ -20,6 +20,6 @@ describe("exercises/", () => {
 
   it("uses these check types (keep in step with docs/authoring.md)", () => {
     const types = new Set(catalog.entries.flatMap((e) => e.exercise.checks.map((c) => c.type)));
-    expect([...types].sort()).toEqual(["can-i", "command", "condition", "dns", "exists", "file", "jsonpath", "match"]);
+    expect([...types].sort()).toEqual(["can-i", "command", "condition", "dns", "exists", "file", "http", "jsonpath", "match"]);
   });
 });
