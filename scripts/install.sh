@@ -12,5 +12,7 @@ $SUDO apt-get update -qq
 # shellcheck disable=SC2046
 $SUDO apt-get install -y -qq --no-install-recommends $(grep -v '^#' scripts/apt-packages.txt) >/dev/null
 
-npm ci --strict-allow-scripts --no-audit --no-fund
+# node-gyp builds the native modules against the local Node headers (no download): set here
+# rather than in .npmrc, where npm 11 warns about it on every command.
+npm_config_nodedir=/usr npm ci --strict-allow-scripts --no-audit --no-fund
 npm run build
