@@ -13,6 +13,7 @@ import { compileSelectors, type ObjectFilter } from "./selectors.js";
 import { builtinSchemaFinder, checkStrictFields, crdSchema, fieldValidationOf, warningHeaderValue } from "./strict-fields.js";
 import { defaultOpenAPIDir, loadOpenAPIDocuments } from "./openapi/index.js";
 import { isCustom } from "./storage/registry.js";
+import { eventCoreToV1, eventV1ToCore, isEventsV1 } from "../cluster/api/event-conversion.js";
 
 export interface Admission {
   /** Mutating then validating admission plus defaulting and validation; may throw StatusError. */
@@ -46,7 +47,8 @@ function apiVersionOf(info: ResourceInfo) {
 }
 
 /** Serves the object in the requested form: Table, PartialObjectMetadata, or the object. */
-function respondObject(ctx: RestContext, code: number, obj: KObject) {
+function respondObject(ctx: RestContext, code: number, stored: KObject) {
+  const obj = isEventsV1(ctx.info) && stored.apiVersion === "v1" ? eventCoreToV1(stored) : stored;
   if (wantsTable(ctx.accept)) return sendJSON(ctx.res, code, toTable(ctx, [obj], ctx.clock.now(), ctx.query.get("includeObject")));
   if (wantsPartialMetadata(ctx.accept)) return sendJSON(ctx.res, code, metaOnly(obj));
   sendJSON(ctx.res, code, obj);
@@ -90,7 +92,7 @@ export async function handleList(ctx: RestContext) {
     selected = selected.slice(0, limit);
     nextToken = encodeContinue(selected[selected.length - 1].key, revision);
   }
-  const objs = selected.map((c) => structuredClone(c.obj));
+  const objs = selected.map((c) => (isEventsV1(info) ? eventCoreToV1(structuredClone(c.obj)) : structuredClone(c.obj)));
   if (wantsTable(ctx.accept)) {
     const table = toTable(ctx, objs, ctx.clock.now(), query.get("includeObject"));
     table.metadata = listMeta(revision, nextToken, remaining);
@@ -154,6 +156,12 @@ function strictFields(ctx: RestContext, obj: KObject, body: Buffer | undefined) 
 
 /** The create path of rest/create.go: type checks, PrepareForCreate, admission, storage. */
 export async function createObject(ctx: StorageContext, obj: KObject): Promise<KObject> {
+  if (isEventsV1(ctx.info)) {
+    // Stored as core/v1 Events (one resource, two versions): convert at the edges.
+    checkTypeMeta(ctx.info, obj);
+    const created = await createObject({ ...ctx, info: { ...ctx.info, group: "", version: "v1" } }, eventV1ToCore(obj));
+    return eventCoreToV1(created);
+  }
   const { ri, info, query } = ctx;
   checkTypeMeta(info, obj);
   const bodyNs = obj.metadata?.namespace;
@@ -393,7 +401,8 @@ export async function handleWatch(ctx: RestContext) {
   res.writeHead(200, { "content-type": "application/json", "cache-control": "no-cache, private", "x-content-type-options": "nosniff" });
   (res as { flushHeaders?: () => void }).flushHeaders?.();
   let columnsSent = false;
-  const write = (type: string, obj: KObject) => {
+  const write = (type: string, stored: KObject) => {
+    const obj = isEventsV1(info) && stored.apiVersion === "v1" ? eventCoreToV1(stored) : stored;
     let out: unknown = obj;
     if (table && type !== "BOOKMARK") {
       const t = toTable(ctx, [obj], ctx.clock.now(), query.get("includeObject"));
