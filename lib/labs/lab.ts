@@ -58,7 +58,7 @@ export interface LabRecord {
 }
 
 /** How long a fresh control plane may take to serve. */
-const READY_TIMEOUT_MS = 60_000;
+const READY_TIMEOUT_MS = Number(process.env.DRYDOCK_READY_TIMEOUT_MS ?? 60_000);
 const KUBERNETES_VERSION = "v1.32.3";
 
 export class Lab {
@@ -82,6 +82,11 @@ export class Lab {
 
   nodeRoot(name: string): string {
     return path.join(this.dir, "nodes", name);
+  }
+
+  /** The simulator's shadow of a node's host-provided paths (/sys, /proc, /lib, /run). */
+  private systemRoot(name: string): string {
+    return path.join(this.dir, "system", name);
   }
 
   private agentDir(name: string): string {
@@ -117,7 +122,7 @@ export class Lab {
         "kube-scheduler": `${CONTROL_PLANE.name}_${this.deps.random.uuid()}`,
       };
       const objects = freshObjects({ pki, initTime, clock: this.deps.clock, random: this.deps.random, nodeRoot: (n) => this.nodeRoot(n), leaderIdentities });
-      for (const n of NODES) prepareHostPaths(this.nodeRoot(n.name), podsOn(objects, n.name));
+      for (const n of NODES) prepareHostPaths(this.nodeRoot(n.name), podsOn(objects, n.name), this.systemRoot(n.name));
       await Promise.all(NODES.map((n) => this.startNode(n)));
       const cluster = new LabCluster({
         runDir: this.runDir,
@@ -180,6 +185,7 @@ export class Lab {
       nodeName: node.name,
       nodeIp: node.ip,
       nodeRoot: root,
+      systemRoot: this.systemRoot(node.name),
       agentDir: this.agentDir(node.name),
       time: this.deps.time,
       random: this.deps.random,

@@ -27,6 +27,10 @@ export const HOST_ETC_FALLBACKS = [
   "ld.so.conf.d",
   "alternatives",
   "ssl",
+  // The kubelet creates /etc/ssl/certs in the node tree (kube-apiserver's ca-certs hostPath,
+  // DirectoryOrCreate), which hides the whole host /etc/ssl: fall back file by file inside it.
+  "ssl/openssl.cnf",
+  "ssl/certs",
   "ca-certificates",
   "ca-certificates.conf",
   "nsswitch.conf",
@@ -60,19 +64,25 @@ export function bwrapArgs(spec: NodeSandboxSpec, probe: FsProbe = realFsProbe): 
     // Our own init (a bash renamed /sbin/init, see node-sandbox.ts) is PID 1, so `ps` in the node
     // does not show bwrap's command line.
     "--as-pid-1",
+    // The node's tree is its root file system, so whatever a process writes anywhere (a new
+    // /srv or /data a student makes for a hostPath) is on disk where the kubelet finds it.
+    "--bind", spec.rootDir, "/",
     "--ro-bind", "/usr", "/usr",
   ];
   for (const [target, link] of USRMERGE_LINKS) args.push("--symlink", target, link);
   args.push("--proc", "/proc", "--dev", "/dev");
 
   const dirs = probe.subdirs(spec.rootDir).filter((d) => !RESERVED_TOP.has(d)).sort();
-  for (const d of dirs) args.push("--bind", path.join(spec.rootDir, d), "/" + d);
   if (!dirs.includes("tmp")) args.push("--tmpfs", "/tmp");
 
+  const fromHost: string[] = [];
   for (const rel of HOST_ETC_FALLBACKS) {
     const host = path.join("/etc", rel);
-    if (probe.kind(host) === "missing") continue;
-    if (probe.kind(path.join(spec.rootDir, "etc", rel)) !== "present") args.push("--ro-bind", host, host);
+    if (probe.kind(host) === "missing" || fromHost.some((d) => rel.startsWith(d + "/"))) continue;
+    if (probe.kind(path.join(spec.rootDir, "etc", rel)) !== "present") {
+      args.push("--ro-bind", host, host);
+      fromHost.push(rel);
+    }
   }
 
   args.push("--tmpfs", "/run", "--bind", spec.runDir, RUN_DIR_IN_NODE);

@@ -10,23 +10,31 @@ const probe = (present: string[], dirs: string[]): FsProbe => ({
 });
 
 describe("bwrapArgs", () => {
-  it("binds the node tree, host /usr, fallbacks only where the tree lacks them", () => {
+  it("binds the node tree as the root, host /usr, fallbacks only where the tree lacks them", () => {
     const args = bwrapArgs(
       { labId: "l", nodeName: "node01", nodeIp: "172.30.2.2", rootDir: "/labs/l/node01", runDir: "/labs/l/run", extraRoBinds: [{ src: "/tools", dest: "/usr/local/bin" }] },
       probe(["/etc/ld.so.cache", "/etc/ssl", "/labs/l/node01/etc/ssl"], ["root", "etc", "usr", "proc", "var"]),
     );
     expect(args).toEqual([
       "--unshare-all", "--uid", "0", "--gid", "0", "--cap-add", "ALL", "--hostname", "node01", "--die-with-parent", "--as-pid-1",
+      "--bind", "/labs/l/node01", "/",
       "--ro-bind", "/usr", "/usr",
       "--symlink", "usr/bin", "/bin", "--symlink", "usr/sbin", "/sbin", "--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64",
       "--proc", "/proc", "--dev", "/dev",
-      "--bind", "/labs/l/node01/etc", "/etc", "--bind", "/labs/l/node01/root", "/root", "--bind", "/labs/l/node01/var", "/var",
       "--tmpfs", "/tmp",
       "--ro-bind", "/etc/ld.so.cache", "/etc/ld.so.cache",
       "--tmpfs", "/run", "--bind", "/labs/l/run", "/run/drydock",
       "--ro-bind", "/tools", "/usr/local/bin",
       "--chdir", "/",
     ]);
+  });
+});
+
+describe("bwrapArgs /etc/ssl fallbacks", () => {
+  it("binds openssl.cnf and the CA certs when the kubelet created an empty /etc/ssl/certs in the tree", () => {
+    const kinds: Record<string, "present" | "empty"> = { "/etc/ssl": "present", "/etc/ssl/openssl.cnf": "present", "/etc/ssl/certs": "present", "/labs/l/node01/etc/ssl": "present", "/labs/l/node01/etc/ssl/certs": "empty" };
+    const args = bwrapArgs({ labId: "l", nodeName: "node01", nodeIp: "172.30.2.2", rootDir: "/labs/l/node01", runDir: "/labs/l/run" }, { kind: (p) => kinds[p] ?? "missing", subdirs: () => ["etc"] });
+    expect(args.join(" ")).toContain("--ro-bind /etc/ssl/openssl.cnf /etc/ssl/openssl.cnf --ro-bind /etc/ssl/certs /etc/ssl/certs --tmpfs /run");
   });
 });
 

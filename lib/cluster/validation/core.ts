@@ -287,7 +287,10 @@ function validatePVC(obj: Obj, old: Obj | undefined): FieldError[] {
       if (c.storageClassName === undefined) c.storageClassName = oldSpec.storageClassName;
       return c;
     };
-    if (!deepEqual(strip(spec), strip(oldSpec))) {
+    // The PV controller sets volumeName once on an unbound claim (ValidatePersistentVolumeClaimUpdate).
+    const newSpec = !oldSpec.volumeName ? { ...spec, volumeName: undefined } : spec;
+    const prevSpec = !oldSpec.volumeName ? { ...oldSpec, volumeName: undefined } : oldSpec;
+    if (!deepEqual(strip(newSpec), strip(prevSpec))) {
       errs.push(forbidden("spec", bound
         ? "spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims"
         : "spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims"));

@@ -33,6 +33,17 @@ import { etcdClientSocket } from "./etcd.js";
 import { seedStore } from "../seed.js";
 import { resolveInNode } from "./node-fs.js";
 import type { NodeHost } from "./node-host.js";
+// [metrics hook] metrics-server, the HPA and the CSR controllers (issue 4).
+import { RequestMeter } from "../../cluster/metrics/request-meter.js";
+import { MetricsScraper } from "../../cluster/metrics/scraper.js";
+import { podMetricsObject } from "../../cluster/metrics/objects.js";
+import type { MetricsSource } from "../../apiserver/metrics-api.js";
+import { horizontalPodAutoscalerController } from "../../cluster/controllers/podautoscaler/horizontal.js";
+import { resourceMetricsClient } from "../../cluster/controllers/podautoscaler/metrics_client.js";
+import { csrSigningController } from "../../cluster/controllers/certificates/signer.js";
+import { csrApprovingController } from "../../cluster/controllers/certificates/approver.js";
+import { csrCleanerController } from "../../cluster/controllers/certificates/cleaner.js";
+import { labSignerLoader, certificateNotAfter } from "./csr-signer.js";
 
 export interface LabClusterDeps {
   runDir: string;
@@ -60,6 +71,11 @@ export class LabCluster {
   private readonly seededGate = new Promise<void>((r) => (this.resolveSeeded = r));
   private readonly identitiesUsed = new Set<string>();
   private readonly admin: ClusterClient & { close(): void };
+  /** [metrics hook] Connections delivered to pod IPs (the load model's request load). */
+  readonly requestMeter = new RequestMeter();
+  /** [metrics hook] The scrape loop of the running metrics-server pod, if any. */
+  private metricsScraper: MetricsScraper | undefined;
+  readonly metricsSource: MetricsSource = { snapshot: () => this.metricsScraper?.snapshot() };
 
   constructor(private readonly deps: LabClusterDeps) {
     this.apiSocket = path.join(deps.runDir, "kube-apiserver.sock");
@@ -74,6 +90,8 @@ export class LabCluster {
     // ingress-nginx and NGINX Gateway Fabric: their pods' ports are served by the edge proxy.
     this.edge = createEdgeProxy({ client: this.admin, network: this.network, now: () => deps.time.now() });
     this.network.setPodHandler(this.edge.handler);
+    // [metrics hook] kube-apiserver's aggregation layer reaches metrics-server through this.
+    this.slot.onChange((server) => server?.setMetricsSource(this.metricsSource));
   }
 
   private readonly edge: EdgeProxy;
@@ -117,6 +135,7 @@ export class LabCluster {
         s.once("error", () => resolve("refused"));
       });
     }
+    this.requestMeter.record(ip, this.deps.time.now().getTime()); // [metrics hook]
     for (const host of this.hosts.values()) {
       const owns = host.runtime.listPodSandboxes().some((s) => s.ip === ip) || [...this.deps.nodeIps.values()].includes(ip);
       if (!owns) continue;
@@ -214,8 +233,21 @@ export class LabCluster {
       ["node-lifecycle", nodeLifecycleController],
       ["resourcequota", resourceQuotaController],
       ["disruption", disruptionController],
+      // [metrics hook] HPA reads metrics.k8s.io as its REST client would; the CSR controllers sign with the node's CA files.
+      ["horizontal-pod-autoscaler", horizontalPodAutoscalerController(resourceMetricsClient((ns, selector) => this.listPodMetrics(ns, selector)))],
+      ["certificatesigningrequest-signing", csrSigningController(labSignerLoader((p) => resolveInNode(this.deps.controlPlane.root, p)))],
+      ["certificatesigningrequest-approving", csrApprovingController],
+      ["certificatesigningrequest-cleaner", csrCleanerController(certificateNotAfter)],
       ...STORAGE_CONTROLLERS,
     ]);
+  }
+
+  /** [metrics hook] PodMetrics as GET /apis/metrics.k8s.io/v1beta1/namespaces/NS/pods?labelSelector= answers them. */
+  private listPodMetrics(namespace: string, selector: { matches(l: Record<string, string>): boolean }): KObject[] {
+    const snap = this.metricsScraper?.snapshot();
+    if (!snap) throw new Error("the server is currently unable to handle the request (get pods.metrics.k8s.io)");
+    const now = this.deps.time.now();
+    return snap.pods.filter((p) => p.namespace === namespace && selector.matches(p.labels)).map((p) => podMetricsObject(p, now));
   }
 
   /** The add-ons' control loops, run while their controller pods run (see programs.ts). */
@@ -239,6 +271,24 @@ export class LabCluster {
       };
     };
     return [
+      {
+        // [metrics hook] metrics-server: scrapes while its pod runs; the API serves what it scraped.
+        repo: "metrics-server/metrics-server",
+        start: () => {
+          const client = this.serviceAccountClient("kube-system", "metrics-server");
+          const scraper = new MetricsScraper({ client, time: this.deps.time, rates: this.requestMeter });
+          this.metricsScraper?.stop();
+          this.metricsScraper = scraper;
+          scraper.start();
+          return {
+            stop: () => {
+              scraper.stop();
+              if (this.metricsScraper === scraper) this.metricsScraper = undefined;
+              client.close();
+            },
+          };
+        },
+      },
       { repo: "ingress-nginx/controller", start: loop("ingress-nginx", "ingress-nginx", newIngressNginxController) },
       { repo: "nginx-gateway-fabric", start: loop("nginx-gateway", "nginx-gateway", newGatewayController) },
       {

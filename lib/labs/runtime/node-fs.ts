@@ -41,12 +41,12 @@ type HostPathVolume = { hostPath?: { path: string; type?: string } };
  * directories, /sys/fs/bpf, /lib/modules, /run/xtables.lock): created in the node's tree so the
  * kubelet's type checks find them, as they exist on a real node.
  */
-export function prepareHostPaths(root: string, pods: import("../../cluster/api/types.js").KObject[]): void {
+export function prepareHostPaths(root: string, pods: import("../../cluster/api/types.js").KObject[], systemRoot = root): void {
   for (const pod of pods) {
     for (const v of ((pod.spec as { volumes?: HostPathVolume[] })?.volumes ?? [])) {
       const hp = v.hostPath;
       if (!hp?.path) continue;
-      const host = path.join(root, hp.path);
+      const host = path.join(isSystemPath(hp.path) ? systemRoot : root, hp.path);
       try {
         if (hp.type === "File" || hp.type === "FileOrCreate") {
           mkdirSync(path.dirname(host), { recursive: true });
@@ -59,4 +59,14 @@ export function prepareHostPaths(root: string, pods: import("../../cluster/api/t
       }
     }
   }
+}
+
+/**
+ * Paths the node gets from the host and the kernel, not from its tree (/proc, /sys, /dev, /run,
+ * and /lib through usrmerge): the simulator keeps what it needs of them (the add-ons' hostPath
+ * volumes such as /sys/fs/bpf and /lib/modules) in a shadow tree beside the node's.
+ */
+const SYSTEM_TOP = new Set(["proc", "sys", "dev", "run", "lib", "lib32", "lib64", "bin", "sbin"]);
+export function isSystemPath(p: string): boolean {
+  return SYSTEM_TOP.has(path.posix.resolve("/", p).split("/")[1] ?? "");
 }

@@ -3,7 +3,8 @@
 // kubeadm, etcdutl) to the client programs inside the sandbox.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import type { Random } from "../../cluster/api/types.js";
+import type { KObject, Random } from "../../cluster/api/types.js";
+import { restoreRecords } from "../../node/containers/restore.js";
 import type { ClusterClient } from "../../cluster/client/types.js";
 import type { Time } from "../../cluster/runtime/timers.js";
 import { createContainerRuntime, type ContainerRuntime } from "../../node/containers/runtime.js";
@@ -14,8 +15,15 @@ import { createSystemd, type SystemdHandle } from "../../node/systemd/index.js";
 import { startAgent, type Agent } from "../../node/agent/index.js";
 import { createKubeletProgram, type KubeletRegistry } from "../../node/kubelet/index.js";
 import { adminCommands } from "../../node/admin/index.js";
+import { iptablesCommands } from "../../node/iptables/index.js";
+import { buildProxyState } from "../../cluster/network/proxy-model.js";
+import { renderIptablesSave } from "../../cluster/network/iptables-save.js";
+import { GR } from "../../cluster/client/types.js";
+import { ProcessTable } from "../../node/ps/process-table.js";
+import { stripWrapper } from "../../node/containers/runtime.js";
 import type { NodeCommand, ProgramTable, ServiceProgram } from "../../node/types.js";
 import type { DialResult } from "../../node/network/lab-network.js";
+import { isSystemPath } from "./node-fs.js";
 
 const CONTAINERD_SOCKETS = new Set(["unix:///var/run/containerd/containerd.sock", "unix:///run/containerd/containerd.sock", "/var/run/containerd/containerd.sock", "/run/containerd/containerd.sock"]);
 
@@ -23,6 +31,8 @@ export interface NodeHostDeps {
   nodeName: string;
   nodeIp: string;
   nodeRoot: string;
+  /** Shadow of the node's host-provided system paths (/sys, /proc, /lib, /run...). */
+  systemRoot: string;
   /** Host directory bound at /run/drydock-agent in this node only. */
   agentDir: string;
   time: Time;
@@ -38,6 +48,11 @@ export interface NodeHostDeps {
   adminClient(): Promise<ClusterClient>;
   /** The host pid of the node's init: its /proc/<pid>/root is the node's whole filesystem. */
   sandboxPid(): number | undefined;
+  /**
+   * The seeded pods bound to this node (with the status the seed wrote): containerd starts with
+   * their containers, as a node whose cluster is ~40 minutes old has them (lib/node/cri/restore.ts).
+   */
+  seededPods?: KObject[];
 }
 
 /** sshd: the lab's ssh broker does the work; the unit only needs a running main process. */
@@ -47,15 +62,28 @@ const sshdProgram: ServiceProgram = (_argv, _env, io) => {
   return { pid: 800, stop: async () => undefined };
 };
 
+/** How often the pods' stand-in processes are reconciled with the runtime. */
+const PS_RESYNC_MS = 3_000;
+
 export class NodeHost {
   readonly journal: Journal;
   readonly runtime: ContainerRuntime;
   readonly systemd: SystemdHandle;
   private agent: Agent | undefined;
   private containerdUp = false;
+  private readonly iptables: Map<string, NodeCommand>;
+  /** The last rules rendered: a node keeps its tables while the API server is away. */
+  private lastRules = "";
+  /** Stand-in processes so `ps` in the node shows its daemons and containers. */
+  readonly processes: ProcessTable;
+  private psTimer: (() => void) | undefined;
+  private psPending = false;
 
   constructor(private readonly deps: NodeHostDeps) {
-    const nodePath = (p: string) => path.join(deps.nodeRoot, p);
+    // The node tree is the node's root file system (lib/sandbox/bwrap-args.ts); the system
+    // paths it gets from the host have a shadow tree of their own (node-fs.ts).
+    const nodePath = (p: string) => path.join(isSystemPath(p) ? deps.systemRoot : deps.nodeRoot, p);
+    const treePath = nodePath;
     this.journal = new Journal(deps.nodeName);
     this.runtime = createContainerRuntime({
       nodeName: deps.nodeName,
@@ -67,6 +95,14 @@ export class NodeHost {
       preloadedImages: deps.preloadedImages,
     });
     for (const p of deps.programs) this.runtime.registerProgram(p);
+    this.processes = new ProcessTable({
+      enter: (argv) => {
+        const pid = deps.sandboxPid();
+        return pid ? ["/usr/bin/nsenter", "-t", String(pid), "-a", "-r", "--wdns=/", "--", ...argv] : undefined;
+      },
+      hostLinkDir: deps.agentDir,
+      nodeLinkDir: "/run/drydock-agent",
+    });
     const kubelet = createKubeletProgram({
       nodeName: deps.nodeName,
       nodeIP: deps.nodeIp,
@@ -82,13 +118,63 @@ export class NodeHost {
       time: deps.time,
       random: deps.random,
       registry: deps.kubelets,
+      firstRunContinues: () => !!this.deps.seededPods?.length,
     });
     const programs: ProgramTable = new Map<string, ServiceProgram>([
-      ["/usr/bin/kubelet", kubelet],
-      ["/usr/bin/containerd", this.containerdProgram()],
-      ["/usr/sbin/sshd", sshdProgram],
+      ["/usr/bin/kubelet", this.withStandIn("kubelet", kubelet)],
+      ["/usr/bin/containerd", this.withStandIn("containerd", this.containerdProgram())],
+      ["/usr/sbin/sshd", this.withStandIn("sshd", sshdProgram, () => ["sshd: /usr/sbin/sshd -D [listener] 0 of 10-100 startups"], "sshd")],
     ]);
-    this.systemd = createSystemd({ nodeName: deps.nodeName, nodePath, programs, time: deps.time, journal: this.journal });
+    this.iptables = iptablesCommands({ rules: () => this.kubeProxyRules() });
+    this.systemd = createSystemd({ nodeName: deps.nodeName, nodePath: treePath, programs, time: deps.time, journal: this.journal });
+  }
+
+  /** A daemon whose process `ps` shows while it runs. */
+  private withStandIn(name: string, program: ServiceProgram, display?: (argv: string[]) => string[], comm?: string): ServiceProgram {
+    return (argv, env, io) => {
+      const key = `daemon:${name}`;
+      this.processes.stop(key);
+      const pid = this.processes.startSync(key, display ? display(argv) : argv, comm);
+      const proc = program(argv, env, {
+        log: io.log,
+        exit: (code) => {
+          this.processes.stop(key);
+          io.exit(code);
+        },
+      });
+      return {
+        // systemctl's Main PID is the process ps shows.
+        pid: pid ?? proc.pid,
+        stop: async () => {
+          this.processes.stop(key);
+          await proc.stop();
+        },
+      };
+    };
+  }
+
+  /** The pods' processes as a node's ps shows them: a shim and /pause per sandbox, each container's command. */
+  private syncContainerProcesses(): void {
+    const wanted = new Map<string, string[]>();
+    for (const s of this.runtime.listPodSandboxes()) {
+      if (s.state !== "SANDBOX_READY") continue;
+      wanted.set(`pod:${s.id}:shim`, ["/usr/bin/containerd-shim-runc-v2", "-namespace", "k8s.io", "-id", s.id, "-address", "/run/containerd/containerd.sock"]);
+      wanted.set(`pod:${s.id}:pause`, ["/pause"]);
+    }
+    for (const c of this.runtime.containers.values()) {
+      if (c.status.state !== "CONTAINER_RUNNING" || c.dormant) continue;
+      wanted.set(`pod:${c.status.sandboxId}:${c.status.id}`, stripWrapper(c.argv));
+    }
+    this.processes.reconcile("pod:", wanted);
+  }
+
+  private schedulePsSync(): void {
+    if (this.psPending) return;
+    this.psPending = true;
+    setTimeout(() => {
+      this.psPending = false;
+      this.syncContainerProcesses();
+    }, 50).unref();
   }
 
   /** containerd as a service: the runtime is reachable while it runs (its containers outlive it, as shims do). */
@@ -113,8 +199,23 @@ export class NodeHost {
     return new Map<string, NodeCommand>([
       ...this.systemd.commands(),
       ["crictl", this.runtime.crictl],
+      ...this.iptables,
       ...adminCommands({ client: this.deps.adminClient, nodePath, time: this.deps.time, random: this.deps.random, kubernetesVersion: "v1.32.3" }),
     ]);
+  }
+
+  /** What kube-proxy (iptables mode) has programmed on this node for the current Services. */
+  private async kubeProxyRules(): Promise<string> {
+    try {
+      const client = await this.deps.adminClient();
+      const conf = client.get(GR.configmaps, "kube-system", "kube-proxy")?.data as Record<string, string> | undefined;
+      const clusterCIDR = /^clusterCIDR:\s*(\S+)/m.exec(conf?.["config.conf"] ?? "")?.[1] ?? "10.244.0.0/16";
+      const state = buildProxyState(client.list(GR.services), client.list(GR.endpointslices));
+      this.lastRules = renderIptablesSave(state, { nodeName: this.deps.nodeName, clusterCIDR, date: this.deps.time.now().toUTCString() });
+    } catch {
+      // The API server is down: the tables stay as kube-proxy last wrote them.
+    }
+    return this.lastRules;
   }
 
   async start(): Promise<void> {
@@ -129,13 +230,23 @@ export class NodeHost {
         return pid ? path.join(`/proc/${pid}/root`, p) : path.join(this.deps.nodeRoot, p);
       },
     });
+    if (this.deps.seededPods?.length) this.runtime.restore(restoreRecords(this.deps.seededPods, this.deps.nodeIp, this.deps.random));
+    this.runtime.onContainerEvent(() => this.schedulePsSync());
+    // Sandboxes come and go without container events: look again every few seconds.
+    const tick = () => {
+      this.schedulePsSync();
+      this.psTimer = this.deps.time.after(PS_RESYNC_MS, tick);
+    };
+    tick();
     this.systemd.bootUp();
   }
 
   async stop(): Promise<void> {
+    this.psTimer?.();
     await this.systemd.shutdown().catch(() => undefined);
     // Containers outlive their kubelet: end them too (the node is going away).
     for (const s of this.runtime.listPodSandboxes()) await this.runtime.stopPodSandbox(s.id).catch(() => undefined);
     await this.agent?.close().catch(() => undefined);
+    this.processes.stopAll();
   }
 }
