@@ -225,7 +225,12 @@ export class Lab {
       runDir: this.runDir,
       peerNodeIps: NODES.filter((n) => n.name !== node.name).map((n) => n.ip),
       extraRoBinds: this.deps.tools.binds,
-      extraRwBinds: [{ src: this.agentDir(node.name), dest: "/run/drydock-agent" }],
+      extraRwBinds: [
+        { src: this.agentDir(node.name), dest: "/run/drydock-agent" },
+        // The packages' unit files (kubelet.service and kubeadm's 10-kubeadm.conf drop-in) live
+        // under /usr on Ubuntu: the node sees (and edits) its own, over the host's read-only /usr.
+        ...(existsSync("/usr/lib/systemd/system") ? [{ src: path.join(this.nodeRoot(node.name), "usr/lib/systemd/system"), dest: "/usr/lib/systemd/system" }] : []),
+      ],
       limits: { memoryBytes: this.deps.limits.memoryBytes, pids: this.deps.limits.pids },
     });
     this.nodes.set(node.name, sb);
