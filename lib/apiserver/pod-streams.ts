@@ -31,6 +31,8 @@ export interface NodeConnector {
   logs(pod: KObject, container: string, opts: LogOptions): Promise<Readable>;
   /** Resolves with the exit code of the command. */
   exec(pod: KObject, container: string, command: string[], io: ExecIO): Promise<number>;
+  /** Streams the container's output until it exits (pods/attach); resolves with its exit code. */
+  attach?(pod: KObject, container: string, io: ExecIO): Promise<number>;
 }
 
 type Container = { name: string };

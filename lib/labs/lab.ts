@@ -201,6 +201,8 @@ export class Lab {
       connectApi: (kubeconfig) => cluster.connectApi(node.name, root, kubeconfig),
       adminClient: async () => cluster.adminClient(),
       sandboxPid: () => this.nodes.get(node.name)?.pid,
+      // The pods the node was running before the lab's "boot": their containers are adopted.
+      seededPods: podsOn(objects, node.name),
     });
     return host;
   }

@@ -159,6 +159,21 @@ export class LabCluster {
         if (r instanceof StatusError) throw r;
         return r as unknown as import("node:stream").Readable;
       },
+      attach: async (pod, container, io) => {
+        // The container's output from its start (a late attach loses nothing), until it exits.
+        const k = kubeletOf(pod);
+        const r = k.containerLogs(pod.metadata!.namespace!, pod.metadata!.name!, container, { follow: true });
+        if (r instanceof StatusError) throw r;
+        await new Promise<void>((resolve) => {
+          const s = r as NodeJS.ReadableStream;
+          s.on("data", (d) => io.stdout.write(d));
+          s.on("end", () => resolve());
+          s.on("error", () => resolve());
+          s.on("close", () => resolve());
+        });
+        // An attach has no exit status of its own (the stream ends): kubectl reads the pod's.
+        return 0;
+      },
       async exec(pod, container, command, io) {
         const r = await kubeletOf(pod).exec(pod.metadata!.namespace!, pod.metadata!.name!, container, command, {
           stdin: io.stdin,

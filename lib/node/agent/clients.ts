@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 
 /** The commands the in-node agent client stands for. */
-export const AGENT_COMMAND_NAMES = ["systemctl", "journalctl", "kubeadm", "crictl", "etcdutl", "apt-get", "apt", "apt-mark", "apt-cache", "kubelet"] as const;
+export const AGENT_COMMAND_NAMES = ["systemctl", "journalctl", "kubeadm", "crictl", "etcdutl", "apt-get", "apt", "apt-mark", "apt-cache", "kubelet", "iptables", "iptables-save", "iptables-restore", "iptables-nft", "iptables-nft-save", "iptables-nft-restore"] as const;
 
 export function agentClientSource(): string {
   return fs.readFileSync(new URL("./client.mjs", import.meta.url), "utf8");

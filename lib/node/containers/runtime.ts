@@ -30,6 +30,7 @@ import { startErrorMessage } from "./runtime-messages.js";
 import { executableExists } from "./shell/shell.js";
 import type { ContainerNetwork } from "./shell/net.js";
 import { createCrictl } from "./crictl/crictl.js";
+import type { ResumableRuntime, RestoreRecords } from "../cri/restore.js";
 
 export interface ContainerRuntimeDeps {
   nodeName: string;
@@ -56,6 +57,8 @@ export function stripWrapper(argv: string[]): string[] {
 
 export interface Sandbox {
   status: PodSandboxStatus;
+  /** Restored from before this containerd ran; its config is incomplete until resumePodSandbox. */
+  dormant?: boolean;
 }
 
 export interface Container {
@@ -74,10 +77,14 @@ export interface Container {
   killed: AbortController;
   exited: Promise<void>;
   markExited: () => void;
+  /** Restored as running, its process not started yet (resumeContainer starts it). */
+  dormant?: boolean;
 }
 
 
-export type ContainerRuntime = RuntimeService & {
+export type ContainerRuntime = RuntimeService & ResumableRuntime & {
+  /** containerd's records from before it started (a fresh lab's seeded pods), see lib/node/cri/restore.ts. */
+  restore(records: RestoreRecords): void;
   registerProgram(p: ContainerProgramEntry): void;
   crictl: NodeCommand;
   /** connect with the client's address, so servers log and see it (RuntimeService.connect has none). */
@@ -161,6 +168,111 @@ export function createContainerRuntime(deps: ContainerRuntimeDeps): ContainerRun
     });
   }
 
+  function buildContainer(sandbox: Sandbox, config: ContainerConfig, id: string, createdAt: Date): Container {
+    const img = images.find(config.image);
+    if (!img) throw new Error(`failed to get image "${config.image}": image "${config.image}": not found`);
+    const entry = img.entry;
+    const argv = effectiveArgv(entry.config, config.command, config.args);
+    const env: Record<string, string> = Object.create(null);
+    for (const kv of entry.config.env) {
+      const eq = kv.indexOf("=");
+      env[kv.slice(0, eq)] = kv.slice(eq + 1);
+    }
+    env.HOSTNAME = sandbox.status.config.hostname;
+    for (const { name, value } of config.env) env[name] = value;
+    if (!env.HOME) env.HOME = "/root";
+    const rel = config.logPath;
+    const logNodePath = path.posix.join(sandbox.status.config.logDirectory, rel);
+    const log = new ContainerLog(deps.nodePath(logNodePath), deps.time);
+    const c = sandbox.status.config;
+    const linkNode = `/var/log/containers/${c.name}_${c.namespace}_${config.name}-${id}.log`;
+    try {
+      const linkHost = deps.nodePath(linkNode);
+      nodeFs.mkdirSync(path.dirname(linkHost), { recursive: true });
+      nodeFs.rmSync(linkHost, { force: true });
+      nodeFs.symlinkSync(logNodePath, linkHost);
+    } catch {
+      // the symlink is a convenience for node-level log readers; the kubelet reads the file
+    }
+    const rootfs = buildRootfs({ entry, sandbox: sandbox.status.config, ip: sandbox.status.ip, mounts: config.mounts, nodePath: deps.nodePath });
+    let markExited = () => {};
+    const exited = new Promise<void>((r) => (markExited = r));
+    const container: Container = {
+      status: {
+        id,
+        sandboxId: sandbox.status.id,
+        config,
+        imageRef: img.repoDigest,
+        imageId: img.id,
+        state: "CONTAINER_CREATED",
+        createdAt,
+      },
+      sandbox,
+      image: img,
+      entry,
+      argv,
+      env,
+      workingDir: config.workingDir || entry.config.workingDir || "/",
+      fs: streamingFs(rootfs, log),
+      log,
+      logFile: logNodePath,
+      listeners: [],
+      killed: new AbortController(),
+      exited,
+      markExited,
+    };
+    return container;
+  }
+
+  /** Starts a created (or resumed) container's program: it runs from startedAt. */
+  function launch(c: Container, startedAt: Date): void {
+    c.dormant = false;
+    c.status.state = "CONTAINER_RUNNING";
+    c.status.startedAt = startedAt;
+    const ip = c.sandbox.status.ip;
+    const run = stripWrapper(c.argv);
+    const program = selectProgram(programs, c.image.ref, c.argv);
+    const ctx: ContainerProgramContext = {
+      argv: program.name === "shell" ? run : c.argv,
+      env: c.env,
+      image: c.image.ref,
+      entry: c.entry,
+      workingDir: c.workingDir,
+      fs: c.fs,
+      hostPathOf: (p) => {
+        const m = [...c.status.config.mounts]
+          .filter((x) => x.hostPath !== undefined && (p === x.containerPath || p.startsWith(`${x.containerPath.replace(/\/$/, "")}/`)))
+          .sort((a, b) => b.containerPath.length - a.containerPath.length)[0];
+        if (!m) return undefined;
+        return deps.nodePath(path.posix.join(m.hostPath!, m.subPath ?? "", p.slice(m.containerPath.length)));
+      },
+      stdout: (d) => c.status.state === "CONTAINER_RUNNING" && c.log.write("stdout", d),
+      stderr: (d) => c.status.state === "CONTAINER_RUNNING" && c.log.write("stderr", d),
+      exit: (code, reason) => finish(c, code, reason),
+      listen: (port, onConnection) => {
+        const key = `${ip}:${port}`;
+        listeners.set(key, { containerId: c.status.id, onConnection });
+        c.listeners.push(key);
+      },
+      time: deps.time,
+      podIP: ip,
+      hostname: c.sandbox.status.config.hostname,
+      net: networkFor(ip),
+      memoryLimitBytes: c.status.config.memoryLimitBytes,
+      annotations: c.status.config.annotations,
+      killed: c.killed.signal,
+    };
+    emit(c.status.id);
+    c.program = program.start(ctx);
+    const usage = parseBytes(c.status.config.annotations[MEMORY_USAGE_ANNOTATION] ?? "");
+    if (usage !== undefined && c.status.config.memoryLimitBytes > 0 && usage > c.status.config.memoryLimitBytes) {
+      deps.time.after(OOM_DELAY_MS, () => {
+        c.program?.stop("SIGKILL");
+        finish(c, 137, "OOMKilled");
+      });
+    }
+  }
+
   const runtime: ContainerRuntime = {
     images,
     sandboxes,
@@ -211,60 +323,8 @@ export function createContainerRuntime(deps: ContainerRuntimeDeps): ContainerRun
 
     async createContainer(sandboxId, config) {
       const sandbox = getSandbox(sandboxId);
-      const img = images.find(config.image);
-      if (!img) throw new Error(`failed to get image "${config.image}": image "${config.image}": not found`);
       const id = newContainerdId(deps.random);
-      const entry = img.entry;
-      const argv = effectiveArgv(entry.config, config.command, config.args);
-      const env: Record<string, string> = Object.create(null);
-      for (const kv of entry.config.env) {
-        const eq = kv.indexOf("=");
-        env[kv.slice(0, eq)] = kv.slice(eq + 1);
-      }
-      env.HOSTNAME = sandbox.status.config.hostname;
-      for (const { name, value } of config.env) env[name] = value;
-      if (!env.HOME) env.HOME = "/root";
-      const rel = config.logPath;
-      const logNodePath = path.posix.join(sandbox.status.config.logDirectory, rel);
-      const log = new ContainerLog(deps.nodePath(logNodePath), deps.time);
-      const c = sandbox.status.config;
-      const linkNode = `/var/log/containers/${c.name}_${c.namespace}_${config.name}-${id}.log`;
-      try {
-        const linkHost = deps.nodePath(linkNode);
-        nodeFs.mkdirSync(path.dirname(linkHost), { recursive: true });
-        nodeFs.rmSync(linkHost, { force: true });
-        nodeFs.symlinkSync(logNodePath, linkHost);
-      } catch {
-        // the symlink is a convenience for node-level log readers; the kubelet reads the file
-      }
-      const rootfs = buildRootfs({ entry, sandbox: sandbox.status.config, ip: sandbox.status.ip, mounts: config.mounts, nodePath: deps.nodePath });
-      let markExited = () => {};
-      const exited = new Promise<void>((r) => (markExited = r));
-      const container: Container = {
-        status: {
-          id,
-          sandboxId: sandbox.status.id,
-          config,
-          imageRef: img.repoDigest,
-          imageId: img.id,
-          state: "CONTAINER_CREATED",
-          createdAt: deps.time.now(),
-        },
-        sandbox,
-        image: img,
-        entry,
-        argv,
-        env,
-        workingDir: config.workingDir || entry.config.workingDir || "/",
-        fs: streamingFs(rootfs, log),
-        log,
-        logFile: logNodePath,
-        listeners: [],
-        killed: new AbortController(),
-        exited,
-        markExited,
-      };
-      containers.set(id, container);
+      containers.set(id, buildContainer(sandbox, config, id, deps.time.now()));
       return id;
     },
 
@@ -286,49 +346,45 @@ export function createContainerRuntime(deps: ContainerRuntimeDeps): ContainerRun
         emit(c.status.id);
         throw new Error(message);
       }
-      c.status.state = "CONTAINER_RUNNING";
-      c.status.startedAt = deps.time.now();
-      const ip = c.sandbox.status.ip;
-      const program = selectProgram(programs, c.image.ref, c.argv);
-      const ctx: ContainerProgramContext = {
-        argv: program.name === "shell" ? run : c.argv,
-        env: c.env,
-        image: c.image.ref,
-        entry: c.entry,
-        workingDir: c.workingDir,
-        fs: c.fs,
-        hostPathOf: (p) => {
-          const m = [...c.status.config.mounts]
-            .filter((x) => x.hostPath !== undefined && (p === x.containerPath || p.startsWith(`${x.containerPath.replace(/\/$/, "")}/`)))
-            .sort((a, b) => b.containerPath.length - a.containerPath.length)[0];
-          if (!m) return undefined;
-          return deps.nodePath(path.posix.join(m.hostPath!, m.subPath ?? "", p.slice(m.containerPath.length)));
-        },
-        stdout: (d) => c.status.state === "CONTAINER_RUNNING" && c.log.write("stdout", d),
-        stderr: (d) => c.status.state === "CONTAINER_RUNNING" && c.log.write("stderr", d),
-        exit: (code, reason) => finish(c, code, reason),
-        listen: (port, onConnection) => {
-          const key = `${ip}:${port}`;
-          listeners.set(key, { containerId: c.status.id, onConnection });
-          c.listeners.push(key);
-        },
-        time: deps.time,
-        podIP: ip,
-        hostname: c.sandbox.status.config.hostname,
-        net: networkFor(ip),
-        memoryLimitBytes: c.status.config.memoryLimitBytes,
-        annotations: c.status.config.annotations,
-        killed: c.killed.signal,
-      };
-      emit(c.status.id);
-      c.program = program.start(ctx);
-      const usage = parseBytes(c.status.config.annotations[MEMORY_USAGE_ANNOTATION] ?? "");
-      if (usage !== undefined && c.status.config.memoryLimitBytes > 0 && usage > c.status.config.memoryLimitBytes) {
-        deps.time.after(OOM_DELAY_MS, () => {
-          c.program?.stop("SIGKILL");
-          finish(c, 137, "OOMKilled");
-        });
+      launch(c, deps.time.now());
+    },
+
+    restore(records) {
+      for (const r of records.sandboxes) {
+        nodeFs.mkdirSync(deps.nodePath(r.config.logDirectory), { recursive: true });
+        sandboxes.set(r.id, { status: { id: r.id, config: r.config, state: r.state, createdAt: r.createdAt, ip: r.ip }, dormant: true });
       }
+      for (const r of records.containers) {
+        const sandbox = sandboxes.get(r.sandboxId);
+        if (!sandbox || !images.find(r.config.image)) continue;
+        const c = buildContainer(sandbox, r.config, r.id, r.createdAt);
+        Object.assign(c.status, { state: r.state, startedAt: r.startedAt, finishedAt: r.finishedAt, exitCode: r.exitCode, reason: r.reason });
+        if (r.state === "CONTAINER_RUNNING") c.dormant = true;
+        else {
+          c.log.close();
+          c.markExited();
+        }
+        containers.set(r.id, c);
+      }
+    },
+
+    needsResume(id) {
+      return !!(sandboxes.get(id)?.dormant || containers.get(id)?.dormant);
+    },
+
+    async resumePodSandbox(id, config) {
+      const s = getSandbox(id);
+      if (!s.dormant) return;
+      s.status.config = config;
+      s.dormant = false;
+    },
+
+    async resumeContainer(id, config) {
+      const old = getContainer(id);
+      if (!old.dormant) return;
+      const c = buildContainer(old.sandbox, config, old.status.id, old.status.createdAt);
+      containers.set(c.status.id, c);
+      launch(c, old.status.startedAt ?? deps.time.now());
     },
 
     async stopContainer(id, timeoutSeconds) {

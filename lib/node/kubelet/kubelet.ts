@@ -35,7 +35,12 @@ export interface KubeletOptions {
   machine: Machine;
   nodePath(p: string): string;
   log(sev: Severity, source: string, msg: string, kv?: [string, unknown][]): void;
+  /** Records no start-up events (the lab's first kubelet run continues one that already ran). */
+  quietStart?: boolean;
 }
+
+/** kubelet.go housekeepingPeriod. */
+const HOUSEKEEPING_PERIOD_MS = 2_000;
 
 export class Kubelet {
   private workers = new Map<string, PodWorker>();
@@ -76,7 +81,7 @@ export class Kubelet {
 
   async start(): Promise<void> {
     const { log } = this.o;
-    this.recorder.event(this.nodeRef(), "Normal", "Starting", "Starting kubelet.");
+    if (!this.o.quietStart) this.recorder.event(this.nodeRef(), "Normal", "Starting", "Starting kubelet.");
     this.cancels.push(this.o.runtime.onContainerEvent((id) => this.onContainerEvent(id)));
     // Static pods do not wait for the API server: on a control-plane node they are what brings
     // it up. Registration retries in the background (kubelet_node_status.go registerWithAPIServer).
@@ -85,17 +90,20 @@ export class Kubelet {
     for (const p of this.o.client.list(GR.pods)) this.onPod("ADDED", p);
     void this.registerNode().then(() => {
       if (this.stopped) return;
-      this.recorder.event(this.nodeRef(), "Normal", "NodeAllocatableEnforced", "Updated Node Allocatable limit across pods");
+      if (!this.o.quietStart) this.recorder.event(this.nodeRef(), "Normal", "NodeAllocatableEnforced", "Updated Node Allocatable limit across pods");
       this.statusLoop();
     });
     this.leaseLoop();
+    this.housekeepingLoop();
     log("I", "kubelet.go:2388", "Starting kubelet main sync loop");
   }
 
+  /** The kubelet process ends; its pods' containers keep running in containerd. */
   async stop(): Promise<void> {
     this.stopped = true;
     for (const c of this.cancels) c();
     this.watcher?.close();
+    for (const w of this.workers.values()) w.detach();
   }
 
   // ---- Node ----
@@ -174,6 +182,29 @@ export class Kubelet {
   }
 
   // ---- Pods ----
+
+  /**
+   * HandlePodCleanups (kubelet_pods.go), every housekeeping period: sandboxes of pods this kubelet
+   * no longer runs (deleted while it was down) are stopped. Skipped until the pod cache has
+   * something, so an unsynced informer never looks like "every pod was deleted".
+   */
+  private housekeepingLoop(): void {
+    const tick = () => {
+      if (this.stopped) return;
+      const pods = this.o.client.list(GR.pods);
+      if (pods.length) {
+        const live = new Set<string>([...this.workers.keys()]);
+        for (const p of pods) if ((p.spec as { nodeName?: string })?.nodeName === this.o.nodeName) live.add(mirrorHash(p as Pod) || p.metadata!.uid!);
+        for (const s of this.o.runtime.listPodSandboxes()) {
+          if (s.state !== "SANDBOX_READY" || live.has(s.config.uid)) continue;
+          this.o.log("I", "kubelet_pods.go:1230", "Killing unwanted pod", [["podName", s.config.name]]);
+          void this.o.runtime.stopPodSandbox(s.id).catch(() => undefined);
+        }
+      }
+      this.cancels.push(this.o.time.after(HOUSEKEEPING_PERIOD_MS, tick));
+    };
+    this.cancels.push(this.o.time.after(HOUSEKEEPING_PERIOD_MS, tick));
+  }
 
   private onPod(type: string, obj: KObject): void {
     const pod = obj as Pod;

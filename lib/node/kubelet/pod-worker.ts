@@ -17,7 +17,9 @@ import { httpDialError, httpProbeOutcome, ProbeState, probeKillMessage, resolveP
 import { generatePodStatus, type ContainerRun, type ContainerView } from "../../cluster/kubelet/status.js";
 import { formatPod, type Container, type Pod, type Probe } from "../../cluster/kubelet/types.js";
 import { checkHostPathType, failedMountMessage, MountError, podVolumeDir, projectVolume } from "../../cluster/kubelet/volumes.js";
-import { ImagePullError, type ContainerStatus, type Mount } from "../cri/types.js";
+import { ImagePullError, type ContainerConfig, type ContainerStatus, type Mount, type PodSandboxConfig } from "../cri/types.js";
+import { adoptionPlan } from "./adopt.js";
+import { isResumable } from "../cri/restore.js";
 import type { KubeletContext } from "./context.js";
 
 interface Slot {
@@ -38,6 +40,8 @@ export class PodWorker {
   private running = false;
   private again = false;
   private terminated = false;
+  /** Whether the runtime's containers of this pod were looked for (once, at the first sync). */
+  private adopted = false;
   private lastStatus = "";
   private startTime?: Date;
   private wake?: () => void;
@@ -160,8 +164,78 @@ export class PodWorker {
     }
   }
 
+  /** generateSandboxConfig (kuberuntime_sandbox.go) for this pod. */
+  private sandboxConfig(dns: { servers: string[]; searches: string[]; options: string[] }): PodSandboxConfig {
+    const m = this.pod.metadata!;
+    const spec = this.pod.spec;
+    return {
+      uid: m.uid!,
+      name: m.name!,
+      namespace: m.namespace!,
+      attempt: 0,
+      hostname: spec.hostname ?? m.name!,
+      logDirectory: `/var/log/pods/${m.namespace}_${m.name}_${m.uid}`,
+      labels: { ...(m.labels ?? {}), "io.kubernetes.pod.name": m.name!, "io.kubernetes.pod.namespace": m.namespace!, "io.kubernetes.pod.uid": m.uid! },
+      annotations: { ...(m.annotations ?? {}) },
+      hostNetwork: !!spec.hostNetwork,
+      dns: { servers: dns.servers, searches: dns.searches, options: dns.options },
+      hostsEntries: (spec.hostAliases ?? []).map((h) => `${h.ip}\t${(h.hostnames ?? []).join("\t")}`),
+    };
+  }
+
+  /**
+   * A kubelet that starts finds the pod's sandbox and containers in the runtime (after its own
+   * restart, or containerd's restored state in a fresh lab) and carries on with them: no new
+   * sandbox, no Pulled/Created/Started events, the same ids, start times and restart counts.
+   */
+  private async adopt(): Promise<void> {
+    const api = this.apiPod();
+    const all = [...(this.pod.spec.initContainers ?? []), ...this.pod.spec.containers];
+    const plan = adoptionPlan(this.uid, all, this.k.runtime.listPodSandboxes(), this.k.runtime.listContainers(), api?.status as never);
+    if (!plan) return;
+    const rt = this.k.runtime;
+    this.sandboxId = plan.sandbox.id;
+    this.podIP = plan.sandbox.ip;
+    if (plan.startTime) this.startTime = plan.startTime;
+    if (isResumable(rt) && rt.needsResume(plan.sandbox.id)) await rt.resumePodSandbox(plan.sandbox.id, this.sandboxConfig(podDNS(this.pod, this.k.dns())));
+    for (const c of all) {
+      const a = plan.containers.get(c.name);
+      if (!a) continue;
+      const s = this.viewOf(c);
+      s.containerId = a.current.id;
+      s.view.current = this.runOf(a.current);
+      if (a.previous) s.view.previous = this.runOf(a.previous);
+      s.view.restartCount = a.restartCount;
+      s.view.started = a.started;
+      s.view.ready = a.ready;
+      const set = (type: ProbeType, probe: Probe | undefined, ok: boolean) => {
+        if (!probe || !ok) return;
+        const st = new ProbeState(type, probe);
+        st.reported = "success";
+        s.probes.set(type, st);
+      };
+      set("startup", c.startupProbe, a.started);
+      set("readiness", c.readinessProbe, a.ready);
+      if (isResumable(rt) && rt.needsResume(a.current.id)) {
+        const mounts = this.mountVolumes();
+        let env: { name: string; value: string }[] = [];
+        try {
+          env = makeEnvironmentVariables(this.pod, c, this.k.envSources(this.pod, this.podIP ?? ""));
+        } catch (e) {
+          if (!(e instanceof EnvError)) throw e;
+        }
+        await rt.resumeContainer(a.current.id, this.containerConfig(c, a.restartCount, c.image ?? "", env, mounts instanceof Error ? [] : mounts));
+        s.view.current = this.runOf(rt.containerStatus(a.current.id) ?? a.current);
+      }
+    }
+  }
+
   private async sync(): Promise<void> {
     if (this.terminated) return;
+    if (!this.adopted) {
+      this.adopted = true;
+      if (!this.pod.metadata?.deletionTimestamp) await this.adopt();
+    }
     this.observe();
     if (this.pod.metadata?.deletionTimestamp) return this.terminate(this.pod.metadata.deletionGracePeriodSeconds ?? 30, true);
     if (this.rejected) return;
@@ -172,20 +246,7 @@ export class PodWorker {
       const dns = podDNS(this.pod, this.k.dns());
       if (dns.fallbackWarning) this.event("Warning", "MissingClusterDNS", dns.fallbackWarning);
       try {
-        const m = this.pod.metadata!;
-        this.sandboxId = await this.k.runtime.runPodSandbox({
-          uid: m.uid!,
-          name: m.name!,
-          namespace: m.namespace!,
-          attempt: 0,
-          hostname: spec.hostname ?? m.name!,
-          logDirectory: `/var/log/pods/${m.namespace}_${m.name}_${m.uid}`,
-          labels: { ...(m.labels ?? {}), "io.kubernetes.pod.name": m.name!, "io.kubernetes.pod.namespace": m.namespace!, "io.kubernetes.pod.uid": m.uid! },
-          annotations: { ...(m.annotations ?? {}) },
-          hostNetwork: !!spec.hostNetwork,
-          dns: { servers: dns.servers, searches: dns.searches, options: dns.options },
-          hostsEntries: (spec.hostAliases ?? []).map((h) => `${h.ip}\t${(h.hostnames ?? []).join("\t")}`),
-        });
+        this.sandboxId = await this.k.runtime.runPodSandbox(this.sandboxConfig(dns));
         this.podIP = this.k.runtime.listPodSandboxes().find((s) => s.id === this.sandboxId)?.ip;
       } catch (e) {
         this.event("Warning", "FailedCreatePodSandBox", `Failed to create pod sandbox: ${(e as Error).message}`);
@@ -282,31 +343,9 @@ export class PodWorker {
       this.wakeIn(10_000);
       return;
     }
-    const { command, args } = expandCommandAndArgs(c, env);
     const attempt = cur ? s.view.restartCount + 1 : 0;
-    const m = this.pod.metadata!;
-    const containerMounts: Mount[] = [];
-    for (const vm of c.volumeMounts ?? []) {
-      const src = mounts.find((x) => (x as Mount & { name?: string }).name === vm.name);
-      if (src) containerMounts.push({ ...src, containerPath: vm.mountPath, readonly: !!vm.readOnly || src.readonly, subPath: vm.subPath });
-    }
     try {
-      const id = await this.k.runtime.createContainer(this.sandboxId!, {
-        name: c.name,
-        attempt,
-        image: pulled,
-        command,
-        args,
-        env: env.map((e) => ({ name: e.name, value: e.value })),
-        workingDir: c.workingDir,
-        mounts: containerMounts,
-        tty: !!c.tty,
-        stdin: !!c.stdin,
-        logPath: `${c.name}/${attempt}.log`,
-        labels: { "io.kubernetes.container.name": c.name, "io.kubernetes.pod.name": m.name!, "io.kubernetes.pod.namespace": m.namespace!, "io.kubernetes.pod.uid": m.uid! },
-        annotations: { "io.kubernetes.container.restartCount": String(attempt) },
-        memoryLimitBytes: 0,
-      });
+      const id = await this.k.runtime.createContainer(this.sandboxId!, this.containerConfig(c, attempt, pulled, env, mounts));
       this.event("Normal", "Created", `Created container: ${c.name}`, ref(c.name, init));
       // Known before it starts: the runtime's start event (PLEG) must find this worker, and a
       // container that fails to start is an exited one (StartError) that backs off like a crash.
@@ -325,6 +364,33 @@ export class PodWorker {
       this.wakeIn(10_000);
     }
     void image;
+  }
+
+  /** generateContainerConfig (kuberuntime_container.go) for one attempt of a container. */
+  private containerConfig(c: Container, attempt: number, image: string, env: { name: string; value: string }[], mounts: Mount[]): ContainerConfig {
+    const { command, args } = expandCommandAndArgs(c, env);
+    const m = this.pod.metadata!;
+    const containerMounts: Mount[] = [];
+    for (const vm of c.volumeMounts ?? []) {
+      const src = mounts.find((x) => (x as Mount & { name?: string }).name === vm.name);
+      if (src) containerMounts.push({ ...src, containerPath: vm.mountPath, readonly: !!vm.readOnly || src.readonly, subPath: vm.subPath });
+    }
+    return {
+      name: c.name,
+      attempt,
+      image,
+      command,
+      args,
+      env: env.map((e) => ({ name: e.name, value: e.value })),
+      workingDir: c.workingDir,
+      mounts: containerMounts,
+      tty: !!c.tty,
+      stdin: !!c.stdin,
+      logPath: `${c.name}/${attempt}.log`,
+      labels: { "io.kubernetes.container.name": c.name, "io.kubernetes.pod.name": m.name!, "io.kubernetes.pod.namespace": m.namespace!, "io.kubernetes.pod.uid": m.uid! },
+      annotations: { "io.kubernetes.container.restartCount": String(attempt) },
+      memoryLimitBytes: 0,
+    };
   }
 
   /** EnsureImageExists (pkg/kubelet/images/image_manager.go). Returns the image to run or undefined. */
@@ -444,7 +510,10 @@ export class PodWorker {
       let st = s.probes.get(type);
       if (!st) s.probes.set(type, (st = new ProbeState(type, probe)));
       const period = (probe.periodSeconds ?? 10) * 1000;
-      const delay = (probe.initialDelaySeconds ?? 0) * 1000;
+      // The initial delay counts from the container's start (prober/worker.go), so an adopted
+      // container that has run for a while is probed at once.
+      const since = s.view.current?.startedAt ? this.k.time.now().getTime() - s.view.current.startedAt.getTime() : 0;
+      const delay = Math.max(0, (probe.initialDelaySeconds ?? 0) * 1000 - since);
       const tick = () => {
         if (!s.containerId || s.view.current?.state !== "running") return;
         void this.runProbe(c, s, type, st!).finally(() => {
@@ -522,6 +591,13 @@ export class PodWorker {
     if (status === undefined) return { result: "failure", output: httpDialError(url, ip, port, "timeout") };
     const o = httpProbeOutcome(status);
     return { result: o.result === "success" ? "success" : "failure", output: o.output };
+  }
+
+  /** The kubelet stops: timers end, the containers keep running (containerd keeps them). */
+  detach(): void {
+    this.terminated = true;
+    this.wake?.();
+    for (const s of this.slots.values()) this.stopProbes(s);
   }
 
   /** Stops every container with the grace period, then the sandbox; deletes the API pod when asked. */

@@ -3,7 +3,7 @@
 // component-base/cli/run.go, exit code 1, after which systemd restarts the unit).
 import { existsSync, readFileSync } from "node:fs";
 import type { Random } from "../../cluster/api/types.js";
-import type { ClusterClient } from "../../cluster/client/types.js";
+import { GR, type ClusterClient } from "../../cluster/client/types.js";
 import { ConfigError, decodeKubeletConfiguration, defaultKubeletConfig, evictionError, loadConfigError, validateKubeletConfig, type KubeletConfig } from "../../cluster/kubelet/config.js";
 import { FlagError, parseKubeletFlags } from "../../cluster/kubelet/flags.js";
 import { klogLine, type Severity } from "../../cluster/kubelet/klog.js";
@@ -26,6 +26,11 @@ export interface KubeletDeps {
   random: Random;
   /** Where the running kubelet is published for `kubectl logs/exec` (one registry per lab). */
   registry?: KubeletRegistry;
+  /**
+   * The first run continues a kubelet that was already running (a fresh lab is ~40 minutes old):
+   * it records no Starting/NodeAllocatableEnforced events. Later runs are real restarts.
+   */
+  firstRunContinues?: () => boolean;
 }
 
 /** The lab's running kubelets by node name, for the API server's pods/log and pods/exec. */
@@ -60,8 +65,13 @@ function machineFor(nodeName: string, random: Random, version: string) {
 }
 
 export function createKubeletProgram(deps: KubeletDeps): ServiceProgram {
+  // The machine's ids outlive the kubelet process: a restart must not look like a reboot (a new
+  // bootID makes the kubelet report the node Rebooted). A node the API already knows keeps its ids.
+  let ids: { machineID: string; systemUUID: string; bootID: string } | undefined;
+  let runs = 0;
   return (argv: string[], _env: Record<string, string>, io: ServiceIO): ServiceProcess => {
     const pid = nextPid++;
+    const quiet = runs++ === 0 && !!deps.firstRunContinues?.();
     let kubelet: Kubelet | undefined;
     let stopped = false;
     const log = (sev: Severity, source: string, msg: string, kv: [string, unknown][] = []) => io.log(klogLine(sev, deps.time.now(), pid, source, msg, kv));
@@ -153,7 +163,10 @@ export function createKubeletProgram(deps: KubeletDeps): ServiceProgram {
       }
       if (stopped || !client) return;
       const m = machineFor(deps.nodeName, deps.random, installedVersion(deps.nodePath, "kubelet", kubeletVersion));
-      kubelet = new Kubelet({ nodeName: deps.nodeName, nodeIP: deps.nodeIP, config, client, runtime, time: deps.time, random: deps.random, machine: m, nodePath: deps.nodePath, log });
+      const known = (client.get(GR.nodes, "", deps.nodeName)?.status as { nodeInfo?: Partial<typeof ids> } | undefined)?.nodeInfo;
+      ids ??= known?.machineID && known.systemUUID && known.bootID ? { machineID: known.machineID, systemUUID: known.systemUUID, bootID: known.bootID } : { machineID: m.machineID, systemUUID: m.systemUUID, bootID: m.bootID };
+      Object.assign(m, ids);
+      kubelet = new Kubelet({ nodeName: deps.nodeName, nodeIP: deps.nodeIP, config, client, runtime, time: deps.time, random: deps.random, machine: m, nodePath: deps.nodePath, log, quietStart: quiet });
       deps.registry?.set(deps.nodeName, kubelet);
       await kubelet.start();
     };

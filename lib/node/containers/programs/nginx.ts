@@ -2,6 +2,7 @@
 // startup lines on stdout, nginx's notices on stderr, the combined access log on stdout, and
 // the `listen`/`root` of /etc/nginx/conf.d/default.conf for simple edits. Stops on SIGQUIT (the
 // image's STOPSIGNAL) or SIGTERM quickly with 0.
+import { NODE_SOFTWARE } from "../../../cluster/bootstrap/topology.js";
 import { NGINX_VERSIONS } from "../images/catalogue.js";
 import { serveStatic } from "./static-http.js";
 import { clfTime, slashTime, type ContainerProgram, type ContainerProgramContext, type ContainerProgramEntry } from "./types.js";
@@ -70,7 +71,7 @@ export const nginxProgram: ContainerProgramEntry = {
           `${t()} [notice] 1#1: using the "epoll" event method`,
           `${t()} [notice] 1#1: nginx/${version}`,
           `${t()} [notice] 1#1: built by gcc 12.2.0 (Debian 12.2.0-14) `,
-          `${t()} [notice] 1#1: OS: Linux 6.8.0-1021-aws`,
+          `${t()} [notice] 1#1: OS: Linux ${NODE_SOFTWARE.kernelVersion}`, // uname of the node's kernel
           `${t()} [notice] 1#1: getrlimit(RLIMIT_NOFILE): 1048576:1048576`,
           `${t()} [notice] 1#1: start worker processes`,
           `${t()} [notice] 1#1: start worker process 29`,

@@ -13,6 +13,7 @@ import {
   type PodSandboxStatus,
   type RuntimeService,
 } from "../../cri/types.js";
+import type { RestoreRecords, ResumableRuntime } from "../../cri/restore.js";
 import type { Time } from "../../../cluster/runtime/timers.js";
 
 export interface FakeRuntimeOptions {
@@ -27,7 +28,8 @@ export interface FakeRuntimeOptions {
   crashOn?: { match: string; exitCode: number };
 }
 
-export class FakeRuntime implements RuntimeService {
+export class FakeRuntime implements RuntimeService, ResumableRuntime {
+  private dormant = new Set<string>();
   private sandboxes = new Map<string, PodSandboxStatus>();
   private containers = new Map<string, ContainerStatus>();
   private images = new Map<string, ImageInfo>();
@@ -106,6 +108,33 @@ export class FakeRuntime implements RuntimeService {
     }
     this.time.after(0, () => this.emit(id));
   }
+  /** containerd's state from before (lib/node/cri/restore.ts). */
+  restore(records: RestoreRecords): void {
+    for (const s of records.sandboxes) {
+      this.sandboxes.set(s.id, { id: s.id, config: s.config, state: s.state, createdAt: s.createdAt, ip: s.ip });
+      this.dormant.add(s.id);
+    }
+    for (const c of records.containers) {
+      const img = this.images.get(normalize(c.config.image));
+      const { sandboxId, config, state, createdAt, startedAt, finishedAt, exitCode, reason } = c;
+      this.containers.set(c.id, { id: c.id, sandboxId, config, imageRef: img?.ref ?? normalize(config.image), imageId: img?.repoDigest ?? "", state, createdAt, startedAt, finishedAt, exitCode, reason });
+      if (state === "CONTAINER_RUNNING") this.dormant.add(c.id);
+    }
+  }
+  needsResume(id: string): boolean {
+    return this.dormant.has(id);
+  }
+  async resumePodSandbox(id: string, config: PodSandboxConfig): Promise<void> {
+    this.calls.push(`resumePodSandbox ${config.namespace}/${config.name} dns=${config.dns.servers.join(",")}`);
+    this.sandboxes.get(id)!.config = config;
+    this.dormant.delete(id);
+  }
+  async resumeContainer(id: string, config: ContainerConfig): Promise<void> {
+    this.calls.push(`resumeContainer ${config.name} attempt=${config.attempt} args=${[...config.command, ...config.args].join(" ")}`);
+    this.containers.get(id)!.config = config;
+    this.dormant.delete(id);
+  }
+
   /** The container's process ends (tests drive crashes and completions with it). */
   exitContainer(id: string, exitCode: number, reason?: string): void {
     const c = this.containers.get(id);

@@ -1,0 +1,64 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { commName, ProcessTable } from "./process-table.js";
+
+// The node's namespaces are not needed to check a stand-in: "entering" the node is running on the host.
+let dirs: string[] = [];
+let tables: ProcessTable[] = [];
+afterEach(() => {
+  for (const t of tables) t.stopAll();
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  tables = [];
+  dirs = [];
+});
+
+function table() {
+  const dir = mkdtempSync(path.join(tmpdir(), "ps-"));
+  dirs.push(dir);
+  const t = new ProcessTable({ enter: (argv) => argv, hostLinkDir: dir, nodeLinkDir: dir });
+  tables.push(t);
+  return t;
+}
+
+const alive = (pid: number) => {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, "utf8").split(" ")[2] !== "Z";
+  } catch {
+    return false;
+  }
+};
+const waitFor = async (f: () => boolean) => {
+  for (let i = 0; i < 100 && !f(); i++) await new Promise((r) => setTimeout(r, 20));
+};
+
+describe("commName", () => {
+  it.each([
+    ["/usr/bin/kubelet", "kubelet"],
+    ["etcd", "etcd"],
+    ["/usr/local/bin/kube-proxy", "kube-proxy"],
+  ])("%s -> %s", (argv0, want) => expect(commName(argv0)).toBe(want));
+});
+
+describe("ProcessTable", () => {
+  it("a stand-in shows the daemon's command line and name, and ends when stopped", async () => {
+    const t = table();
+    const pid = t.startSync("daemon:kubelet", ["/usr/bin/kubelet", "--config=/var/lib/kubelet/config.yaml"])!;
+    // The forked job execs a moment after bash reports its pid.
+    await waitFor(() => readFileSync(`/proc/${pid}/comm`, "utf8") === "kubelet\n");
+    expect(readFileSync(`/proc/${pid}/cmdline`, "utf8")).toBe("/usr/bin/kubelet --config=/var/lib/kubelet/config.yaml\0");
+    expect(readFileSync(`/proc/${pid}/comm`, "utf8")).toBe("kubelet\n");
+    t.stop("daemon:kubelet");
+    await waitFor(() => !alive(pid));
+    expect(alive(pid)).toBe(false);
+  });
+
+  it("reconcile keeps the wanted set under a prefix and replaces a changed command line", async () => {
+    const t = table();
+    t.start("daemon:containerd", ["/usr/bin/containerd"]);
+    t.reconcile("pod:", new Map([["pod:a", ["/pause"]], ["pod:b", ["/coredns"]]]));
+    t.reconcile("pod:", new Map([["pod:b", ["/coredns", "-conf", "/etc/coredns/Corefile"]]]));
+    expect(t.keys().sort()).toEqual(["daemon:containerd", "pod:b"]);
+  });
+});
