@@ -259,12 +259,21 @@ export async function patchObject(ctx: StorageContext, type: string, body: Buffe
         if (!isApply) throw notFound(info, ri.name);
         out = parseYAML(body);
       } else if (isApply) out = applyServerSide(current, parseYAML(body), query);
-      else out = applyPatch(type, current, body, `${apiVersionOf(info)}/${info.kind}`);
+      else {
+        out = applyPatch(type, current, body, `${apiVersionOf(info)}/${info.kind}`);
+        // A patch that names no resourceVersion applies to whatever is current: on a race with
+        // another writer it is retried, as GuaranteedUpdate does.
+        if (out.metadata && !patchNamesResourceVersion(body) && out.metadata.resourceVersion === current.metadata?.resourceVersion) delete out.metadata.resourceVersion;
+      }
       check?.(out);
       return out;
     },
     isApply,
   );
+}
+
+function patchNamesResourceVersion(body: Buffer): boolean {
+  return /"resourceVersion"\s*:/.test(body.toString("utf8")) || /resourceVersion\s*:/.test(body.toString("utf8"));
 }
 
 /**

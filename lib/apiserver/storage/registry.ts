@@ -104,7 +104,8 @@ export class Registry {
     const strat = this.strategy(info);
     if (strat.generation) meta.generation = 1;
     else delete meta.generation;
-    const out: KObject = { ...obj, apiVersion: info.group ? `${info.group}/${info.version}` : info.version, kind: info.kind, metadata: meta };
+    let out: KObject = { ...obj, apiVersion: info.group ? `${info.group}/${info.version}` : info.version, kind: info.kind, metadata: meta };
+    if (strat.prepareForCreate) out = strat.prepareForCreate(out);
     if (strat.statusSubresource) {
       const init = strat.initialStatus?.(out, this.clock.now());
       if (init !== undefined) out.status = dropUndefined(init);
@@ -154,9 +155,15 @@ export class Registry {
       // namespaces/finalize writes spec.finalizers only (the namespace controller's last step).
       out = { ...current, spec: { ...(current.spec as object), finalizers: (next.spec as { finalizers?: string[] })?.finalizers ?? [] }, metadata: { ...cm } };
     } else if (strat.statusSubresource) {
-      if (opts.subresource === "status") {
+      if (opts.subresource === "approval" && info.resource === "certificatesigningrequests") {
+        // [csr hook] csrApprovalStrategy: only the conditions change (kubectl certificate approve|deny).
+        const conditions = (next.status as { conditions?: unknown[] } | undefined)?.conditions;
+        out = { ...current, status: { ...(current.status as object), conditions }, metadata: { ...cm, ...pickMeta(meta) } };
+        populateCSRConditionTimestamps(out, current, this.clock.now());
+      } else if (opts.subresource === "status") {
         // The status strategy keeps everything but status (and labels/annotations upstream drops too).
         out = { ...current, status: next.status, metadata: { ...cm, ...pickMeta(meta) } };
+        if (info.resource === "certificatesigningrequests") populateCSRConditionTimestamps(out, current, this.clock.now()); // [csr hook]
         if (info.resource === "persistentvolumes" && !info.group) out = persistentVolumeStatusPrepareForUpdate(out, current, this.clock.now());
       } else if (opts.subresource !== "scale" && opts.subresource !== "binding") {
         // binding writes spec.nodeName and the PodScheduled condition together (assignPod).
@@ -341,3 +348,14 @@ function fieldsV1(v: unknown): Record<string, unknown> {
 }
 
 export { badRequest };
+
+/** [csr hook] pkg/registry/certificates/certificates/strategy.go populateConditionTimestamps. */
+function populateCSRConditionTimestamps(next: KObject, old: KObject, now: Date): void {
+  type Cond = { type?: string; status?: string; lastUpdateTime?: string; lastTransitionTime?: string };
+  const ts = now.toISOString().replace(/\.\d{3}Z$/, "Z");
+  const olds = ((old.status as { conditions?: Cond[] } | undefined)?.conditions ?? []) as Cond[];
+  for (const c of ((next.status as { conditions?: Cond[] } | undefined)?.conditions ?? []) as Cond[]) {
+    if (!c.lastUpdateTime) c.lastUpdateTime = ts;
+    if (!c.lastTransitionTime) c.lastTransitionTime = olds.find((o) => o.type === c.type && o.status === c.status && o.lastTransitionTime)?.lastTransitionTime ?? ts;
+  }
+}

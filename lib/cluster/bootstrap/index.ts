@@ -55,7 +55,8 @@ export interface FreshClusterInput {
 function clusterIPAllocator(random: Random, t: ClusterTopology): () => string {
   const used = new Set([t.kubernetesServiceIP, t.dnsServiceIP]);
   const [a, b] = t.serviceSubnet.split("/")[0].split(".").map(Number);
-  const span = 2 ** (24 - Number(t.serviceSubnet.split("/")[1]));
+  // How many values the second octet spans (16 for a /12); the last two octets are free.
+  const span = 2 ** (16 - Number(t.serviceSubnet.split("/")[1]));
   return () => {
     for (;;) {
       const hex = random.uuid().replace(/-/g, "");

@@ -2,6 +2,7 @@
 // what create clears, when generation moves, what the status subresource may change.
 import { persistentVolumeClaimPrepareForCreate, persistentVolumePrepareForCreate } from "../storage/strategy.js";
 import type { KObject } from "../api/types.js";
+import { jobPrepareForCreate } from "./batch/job.js";
 
 export interface Strategy {
   /** metadata.generation is maintained (starts at 1, bumps when spec-like fields change). */
@@ -11,6 +12,8 @@ export interface Strategy {
   /** Status on create (after reset), e.g. Namespace phase Active. */
   initialStatus?(obj: KObject, now: Date): unknown;
   /** Fields outside metadata/status whose change bumps generation; default: everything but status. */
+  /** Kind-specific PrepareForCreate, run after name, uid and timestamps are set (e.g. Job selectors). */
+  prepareForCreate?(obj: KObject): KObject;
 }
 
 const withGeneration = new Set([
@@ -46,6 +49,7 @@ export function strategyFor(group: string, resource: string, hasStatusSubresourc
     generation: withGeneration.has(key) || isCustom,
     statusSubresource: hasStatusSubresource,
   };
+  if (key === "batch/jobs") s.prepareForCreate = jobPrepareForCreate;
   if (key === "/namespaces") s.initialStatus = () => ({ phase: "Active" });
   if (key === "/pods") s.initialStatus = () => ({ phase: "Pending", qosClass: undefined });
   if (key === "/persistentvolumes") s.initialStatus = (obj, now) => persistentVolumePrepareForCreate(obj, now).status;
