@@ -1,6 +1,7 @@
 // The real store: etcd v3 over gRPC with the lab's apiserver-etcd-client certificate, as
 // kube-apiserver's storage/etcd3 does. Writes are transactions comparing mod_revision, so a
 // conflicting update fails instead of overwriting (upstream: GuaranteedUpdate).
+import { noop } from "cockatiel";
 import { Etcd3 } from "etcd3";
 import type { IKeyValue, IWatchResponse } from "etcd3/lib/rpc.js";
 import { StoreError, type KeyValue, type ListResult, type Store, type WatchEvent } from "./types.js";
@@ -49,6 +50,11 @@ export class EtcdStore implements Store {
       hosts: opts.endpoints,
       credentials: { rootCertificate: opts.caPem, certChain: opts.certPem, privateKey: opts.keyPem },
       dialTimeout: 2000,
+      // etcd restarts with the lab (a student edits its manifest, restores a snapshot): reconnect
+      // within a second instead of gRPC's default backoff of up to two minutes, and leave
+      // retrying to the caller rather than a circuit breaker that keeps refusing.
+      grpcOptions: { "grpc.initial_reconnect_backoff_ms": 200, "grpc.max_reconnect_backoff_ms": 1000 },
+      faultHandling: { host: () => noop, global: noop },
     });
   }
 

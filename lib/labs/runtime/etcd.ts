@@ -2,7 +2,7 @@
 // command and its files and data directory resolved through the container's mounts. Only the
 // listen URLs move to unix sockets in the lab's run dir (the nodes' forwarders serve them at
 // 127.0.0.1:2379 and <node IP>:2379, TLS passing through).
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import { parseFlags } from "./flags.js";
@@ -27,6 +27,9 @@ export function etcdClientSocket(runDir: string): string {
   return path.join(runDir, "etcd-client.sock");
 }
 
+/** The etcd process of each lab (by run dir): a new one waits for the old to be gone. */
+const running = new Map<string, Promise<unknown>>();
+
 export function startEtcdProgram(deps: EtcdProgramDeps): { stop(): Promise<void>; exited: Promise<number | null> } {
   const { flags: f } = parseFlags(deps.argv.slice(1));
   const dataFlag = f.get("data-dir") ?? "/var/lib/etcd";
@@ -34,14 +37,12 @@ export function startEtcdProgram(deps: EtcdProgramDeps): { stop(): Promise<void>
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const sockDir = path.join(deps.runDir, "etcd");
   mkdirSync(sockDir, { recursive: true });
-  for (const s of ["localhost:2379", "localhost:2380"]) rmSync(path.join(sockDir, s), { force: true });
   const clientSocket = etcdClientSocket(deps.runDir);
   if (!existsSync(clientSocket)) symlinkSync(path.join("etcd", "localhost:2379"), clientSocket);
   const args: string[] = [];
   for (const k of PASS) if (f.has(k)) args.push(`--${k}=${f.get(k)}`);
   for (const k of FILES) if (f.has(k)) args.push(`--${k}=${deps.hostPathOf(f.get(k)!) ?? path.join(deps.scratchDir, f.get(k)!)}`);
   args.push(`--data-dir=${dataDir}`, "--listen-client-urls=unixs://localhost:2379", "--listen-peer-urls=unixs://localhost:2380", "--listen-metrics-urls=http://127.0.0.1:0", "--log-outputs=stderr", "--logger=zap");
-  const proc = spawn("/usr/bin/etcd", args, { cwd: sockDir, stdio: ["ignore", "pipe", "pipe"], env: { PATH: "/usr/bin:/bin" } as unknown as NodeJS.ProcessEnv });
   const clean = (s: string) => s.split(deps.nodeRoot).join("").split(deps.scratchDir).join("");
   let buf = "";
   const onData = (d: Buffer) => {
@@ -52,25 +53,39 @@ export function startEtcdProgram(deps: EtcdProgramDeps): { stop(): Promise<void>
       buf = buf.slice(i + 1);
     }
   };
-  proc.stdout!.on("data", onData);
-  proc.stderr!.on("data", onData);
   let stopping = false;
-  const exited = new Promise<number | null>((r) =>
-    proc.on("exit", (code) => {
-      if (!stopping) deps.exit(code ?? 1);
-      r(code);
-    }),
+  let proc: ChildProcess | undefined;
+  // The previous etcd of this lab (a replaced static pod) unlinks its sockets as it closes and
+  // holds the data dir's lock: the new one starts once it is gone, as the kubelet's container
+  // restart would order them on one node.
+  const previous = running.get(deps.runDir) ?? Promise.resolve();
+  const exited = previous.then(
+    () =>
+      new Promise<number | null>((resolve) => {
+        if (stopping) return resolve(0);
+        for (const s of ["localhost:2379", "localhost:2380"]) rmSync(path.join(sockDir, s), { force: true });
+        const p = spawn("/usr/bin/etcd", args, { cwd: sockDir, stdio: ["ignore", "pipe", "pipe"], env: { PATH: "/usr/bin:/bin" } as unknown as NodeJS.ProcessEnv });
+        proc = p;
+        p.stdout!.on("data", onData);
+        p.stderr!.on("data", onData);
+        p.on("exit", (code) => {
+          if (!stopping) deps.exit(code ?? 1);
+          resolve(code);
+        });
+      }),
   );
+  running.set(deps.runDir, exited);
   return {
     exited,
     async stop() {
       stopping = true;
-      if (proc.exitCode === null && proc.signalCode === null) {
-        proc.kill("SIGTERM");
-        const t = setTimeout(() => proc.kill("SIGKILL"), 3000);
+      const p = proc;
+      if (p && p.exitCode === null && p.signalCode === null) {
+        p.kill("SIGTERM");
+        const t = setTimeout(() => p.kill("SIGKILL"), 3000);
         await exited;
         clearTimeout(t);
-      }
+      } else if (!p) await exited;
     },
   };
 }

@@ -2,7 +2,7 @@
 // command, every file through the container's mounts (a path outside the mounts does not exist
 // in the container, as upstream). It serves on the lab's API socket, which the nodes' forwarders
 // put at <controlplane IP>:6443 and 127.0.0.1:6443, and announces itself in the ApiSlot.
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import type { Clock, Random } from "../../cluster/api/types.js";
 import { ApiServer } from "../../apiserver/server.js";
 import { EtcdStore } from "../../store/etcd.js";
@@ -116,6 +116,8 @@ export function startKubeApiserver(deps: ApiServerProgramDeps): { stop(): Promis
       }
     }
     if (stopped) return;
+    // A socket file left by a previous instance that died is stale: take the address over.
+    rmSync(deps.apiSocket, { force: true });
     await server.listen(deps.apiSocket);
     deps.slot.set(server);
     deps.log(`I "Serving securely on [::]:${f.get("secure-port") ?? 6443}"`);

@@ -66,8 +66,15 @@ function klogger(ctx: ContainerProgramContext, source: string) {
 const imageIs = (repo: string) => (image: string) => image.split("@")[0].replace(/:[^/:]+$/, "").endsWith(repo);
 const hostPath = (ctx: ContainerProgramContext) => (p: string) => ctx.hostPathOf(p) ?? path.join("/nonexistent", p);
 
-function wrap(p: ComponentProcess | { stop(): Promise<void> }) {
-  return { stop: () => void p.stop() };
+/** A component stops on SIGTERM and its container exits 0 once it has (SIGKILL: the runtime's 137). */
+function wrap(ctx: ContainerProgramContext, p: ComponentProcess | { stop(): Promise<void> }) {
+  return {
+    stop: (signal: string) => {
+      void p.stop().then(() => {
+        if (signal !== "SIGKILL") ctx.exit(0);
+      });
+    },
+  };
 }
 
 export function labPrograms(deps: LabProgramDeps): ContainerProgramEntry[] {
@@ -87,7 +94,7 @@ export function labPrograms(deps: LabProgramDeps): ContainerProgramEntry[] {
         });
         deps.onEtcdStarted();
         serveHealth(ctx, 2381, (p) => (p === "/health" ? { status: 200, body: '{"health":"true","reason":""}', type: "application/json" } : { status: 200, body: "ok" }));
-        return wrap(etcd);
+        return wrap(ctx, etcd);
       },
     },
     {
@@ -120,9 +127,11 @@ export function labPrograms(deps: LabProgramDeps): ContainerProgramEntry[] {
           });
         });
         return {
-          stop() {
+          stop(signal: string) {
             stopped = true;
-            void proc?.stop();
+            void (proc?.stop() ?? Promise.resolve()).then(() => {
+              if (signal !== "SIGKILL") ctx.exit(0);
+            });
           },
         };
       },
@@ -133,6 +142,7 @@ export function labPrograms(deps: LabProgramDeps): ContainerProgramEntry[] {
       start(ctx) {
         serveHealth(ctx, 10257, ok(), true);
         return wrap(
+          ctx,
           startControllerManager({
             argv: ctx.argv,
             nodePath: hostPath(ctx),
@@ -154,6 +164,7 @@ export function labPrograms(deps: LabProgramDeps): ContainerProgramEntry[] {
       start(ctx) {
         serveHealth(ctx, 10259, ok(), true);
         return wrap(
+          ctx,
           startScheduler({
             argv: ctx.argv,
             nodePath: hostPath(ctx),
