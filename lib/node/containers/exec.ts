@@ -53,7 +53,8 @@ export async function runExec(t: ExecTarget, cmd: string[], timeoutSeconds: numb
  */
 function isImageTool(entry: ExecTarget["entry"], argv0: string): boolean {
   const base = argv0.split("/").pop() ?? argv0;
-  if (["sh", "ash", "bash", "dash", "zsh"].includes(base)) return false;
+  // Shells and the tools Drydock implements run for real.
+  if (["sh", "ash", "bash", "dash", "zsh", "redis-cli", "wget", "nc", "nslookup", "ping", "sleep"].includes(base)) return false;
   return (entry?.binaries ?? []).some((b) => b === argv0 || b === base || b.split("/").pop() === base);
 }
 

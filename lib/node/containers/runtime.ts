@@ -121,7 +121,8 @@ export function createContainerRuntime(deps: ContainerRuntimeDeps): ContainerRun
 
   const networkFor = (ip: string): ContainerNetwork => ({
     podIP: ip,
-    dial: (to, port) => deps.network.dial(ip, to, port),
+    // The pod's loopback reaches its own containers (one network namespace per pod).
+    dial: (to, port) => deps.network.dial(ip, to === "127.0.0.1" || to === "localhost" ? ip : to, port),
     dns: (q) => deps.network.dns(ip, q),
   });
 

@@ -3,8 +3,27 @@
 // reaches the log as it is written (`exec >/proc/1/fd/1 2>/proc/1/fd/2` through the streaming
 // filesystem), its exit code is the container's. As PID 1 without a handler the shell ignores
 // SIGTERM, so a stop waits for the grace period and ends in SIGKILL (137), as in a real pod.
+import { defineCommand, type Command } from "just-bash";
 import { newBash, scriptFor, type ShellContext } from "../shell/shell.js";
-import type { ContainerProgram, ContainerProgramContext } from "./types.js";
+import type { ContainerProgram, ContainerProgramContext, ContainerProgramEntry } from "./types.js";
+import { nginxProgram } from "./nginx.js";
+import { httpdProgram } from "./httpd.js";
+import { redisProgram } from "./redis.js";
+
+/**
+ * The image's daemon run from a wrapper script (`sleep 25; exec nginx -g 'daemon off;'`): the
+ * command runs the daemon's program in this container until it exits or the container stops.
+ */
+function daemonCommand(name: string, entry: ContainerProgramEntry, ctx: ContainerProgramContext, running: { stop?: (s: "SIGTERM" | "SIGKILL") => void }): Command {
+  return defineCommand(name, async (args) => {
+    const code = await new Promise<number>((resolve) => {
+      const child = entry.start({ ...ctx, argv: [name, ...args], exit: (c) => resolve(c) });
+      running.stop = (s) => child.stop(s);
+    });
+    running.stop = undefined;
+    return { stdout: "", stderr: "", exitCode: code };
+  });
+}
 
 export function startShellProgram(ctx: ContainerProgramContext): ContainerProgram {
   const shellCtx: ShellContext = {
@@ -16,6 +35,13 @@ export function startShellProgram(ctx: ContainerProgramContext): ContainerProgra
     net: ctx.net,
     time: ctx.time,
   };
+  const daemon: { stop?: (s: "SIGTERM" | "SIGKILL") => void } = {};
+  const repo = ctx.image.split("@")[0].replace(/:[^/:]+$/, "");
+  shellCtx.daemons = [
+    ...(/\/nginx$/.test(repo) ? [daemonCommand("nginx", nginxProgram, ctx, daemon)] : []),
+    ...(/\/httpd$/.test(repo) ? [daemonCommand("httpd-foreground", httpdProgram, ctx, daemon), daemonCommand("httpd", httpdProgram, ctx, daemon)] : []),
+    ...(/\/redis$/.test(repo) ? [daemonCommand("redis-server", redisProgram, ctx, daemon)] : []),
+  ];
   const bash = newBash(shellCtx, ctx.image);
   const script = `exec >/proc/1/fd/1 2>/proc/1/fd/2\n${scriptFor(ctx.argv)}`;
   const trapsTerm = /\btrap\b[^\n]*\b(TERM|SIGTERM|15)\b/.test(script);
@@ -34,6 +60,8 @@ export function startShellProgram(ctx: ContainerProgramContext): ContainerProgra
     });
   return {
     stop(signal) {
+      // A daemon the script handed over to gets the signal (nginx quits, the script ends).
+      if (daemon.stop) return daemon.stop(signal === "SIGKILL" ? "SIGKILL" : "SIGTERM");
       // A script that traps TERM runs its handler and exits; just-bash cannot deliver signals,
       // so we end it as the default handler would (143).
       if (signal === "SIGTERM" && trapsTerm) {

@@ -28,6 +28,8 @@ export interface ShellContext {
   hostname: string;
   net: ContainerNetwork;
   time: Time;
+  /** The image's daemons as commands (`exec nginx -g 'daemon off;'` in a wrapper script). */
+  daemons?: Command[];
 }
 
 export function hasShell(entry: CatalogueEntry | undefined): boolean {
@@ -39,6 +41,8 @@ function nslookupFlavour(entry: CatalogueEntry | undefined, imageRef: string): "
   return /busybox:1\.(2[0-8])/.test(imageRef) || (entry?.repository === "registry.k8s.io/busybox") ? "busybox-1.28" : "busybox-1.36";
 }
 
+import { redisCliCommand } from "./commands/redis-cli.js";
+
 export function shellCommands(ctx: ShellContext, imageRef: string): Command[] {
   return [
     sleepCommand(ctx.time),
@@ -46,6 +50,8 @@ export function shellCommands(ctx: ShellContext, imageRef: string): Command[] {
     ncCommand(ctx.net, ctx.time),
     nslookupCommand(ctx.net, nslookupFlavour(ctx.entry, imageRef)),
     pingCommand(ctx.net, ctx.time),
+    ...(ctx.entry?.binaries?.some((b) => b.endsWith("redis-cli")) || /redis/.test(imageRef) ? [redisCliCommand(ctx.net, ctx.fs)] : []),
+    ...(ctx.daemons ?? []),
   ];
 }
 
