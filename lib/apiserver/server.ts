@@ -26,6 +26,8 @@ import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { decodeObject } from "./body.js";
 import type { ClusterClient } from "../cluster/client/types.js";
+// [metrics hook] metrics.k8s.io through the aggregation layer (lib/apiserver/metrics-api.ts).
+import { METRICS_GROUP, metricsAvailable, serveMetrics, type MetricsSource } from "./metrics-api.js";
 
 export interface ApiServerConfig {
   store: Store;
@@ -57,6 +59,8 @@ export class ApiServer {
   private readonly authz: Authorizer;
   private readonly admission;
   private server: Server | undefined;
+  /** [metrics hook] metrics-server as the aggregator reaches it; set by the lab runtime. */
+  private metricsSource: MetricsSource | undefined;
   private readonly wss = new WebSocketServer({ noServer: true, handleProtocols: (p) => (p.has("v5.channel.k8s.io") ? "v5.channel.k8s.io" : false) });
 
   constructor(readonly config: ApiServerConfig) {
@@ -84,9 +88,23 @@ export class ApiServer {
   async start(): Promise<void> {
     await this.cache.start((err) => {
       this.config.log?.(`E watch of /registry/ broken: ${err.message}; resyncing`);
-      setTimeout(() => this.cache.resync().catch(() => undefined), 1000).unref();
+      this.resyncUntilBack();
     });
   }
+
+  /** Relists from etcd every second until it answers again (etcd restarted or restored). */
+  private resyncUntilBack(): void {
+    if (this.closed) return;
+    setTimeout(() => {
+      if (this.closed) return;
+      this.cache.resync().catch((e: Error) => {
+        this.config.log?.(`W etcd not reachable yet: ${e.message}`);
+        this.resyncUntilBack();
+      });
+    }, 1000).unref();
+  }
+
+  private closed = false;
 
   /** Serves HTTPS on the given listen targets (unix socket paths or ports). */
   listen(target: string | number): Promise<Server> {
@@ -104,9 +122,16 @@ export class ApiServer {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     this.cache.stop();
-    await new Promise<void>((r) => (this.server ? this.server.close(() => r()) : r()));
-    this.server?.closeAllConnections?.();
+    // Watches and keep-alive connections would hold close() open: end them first, as a stopping
+    // kube-apiserver drops its clients (kubectl sees the connection close and retries).
+    const server = this.server;
+    if (!server) return;
+    const closed = new Promise<void>((r) => server.close(() => r()));
+    server.closeAllConnections?.();
+    for (const ws of this.wss.clients) ws.terminate();
+    await closed;
   }
 
   /** The resources served now: built-ins plus those of Established CRDs. */
@@ -186,6 +211,7 @@ export class ApiServer {
       clock: this.config.clock,
     };
     if (isVirtual(info, sub)) return handleVirtual(ctx, { authz: this.authz, config: this.config });
+    if (info.group === METRICS_GROUP) return serveMetrics(ctx, this.metricsSource); // [metrics hook]
     switch (ri.verb) {
       case "get":
         if (sub === "scale") return handleGetScale(ctx);
@@ -252,7 +278,9 @@ export class ApiServer {
     if (!d.allowed) throw new StatusError(403, "Forbidden", `forbidden: User "${user.username}" cannot ${verb} path "${ri.path}"`, {});
   }
 
-  private nonResource(req: Req, res: Res, url: URL, ri: RequestInfo, index: ResourceIndex) {
+  private nonResource(req: Req, res: Res, url: URL, ri: RequestInfo, fullIndex: ResourceIndex) {
+    // [metrics hook] an unavailable APIService is left out of discovery (kube-aggregator).
+    const index = metricsAvailable(this.metricsSource) ? fullIndex : { resources: fullIndex.resources.filter((r) => r.group !== METRICS_GROUP) };
     const path = url.pathname.replace(/\/+$/, "") || "/";
     const accept = parseAccept(req.headers["accept"] as string | undefined);
     if (path === "/version") return sendJSON(res, 200, VERSION_INFO);
@@ -309,9 +337,10 @@ export class ApiServer {
       user = await this.impersonate(req, user);
       const ri = parseRequestInfo("POST", url.pathname, url.searchParams);
       const info = this.currentIndex().get(ri.apiGroup, ri.resource, ri.apiVersion);
-      if (!info || info.resource !== "pods" || info.group || ri.subresource !== "exec") throw new StatusError(400, "BadRequest", "upgrade is only served for pods/exec");
-      const decision = await this.authz.authorize({ user, verb: "create", namespace: ri.namespace, apiGroup: "", resource: "pods", subresource: "exec", name: ri.name, resourceRequest: true, path: url.pathname });
-      if (!decision.allowed) throw forbidden(info, ri.name, `User "${user.username}" cannot create resource "pods/exec" in API group "" in the namespace "${ri.namespace}"`);
+      const sub = ri.subresource;
+      if (!info || info.resource !== "pods" || info.group || (sub !== "exec" && sub !== "attach")) throw new StatusError(400, "BadRequest", "upgrade is only served for pods/exec and pods/attach");
+      const decision = await this.authz.authorize({ user, verb: "create", namespace: ri.namespace, apiGroup: "", resource: "pods", subresource: sub, name: ri.name, resourceRequest: true, path: url.pathname });
+      if (!decision.allowed) throw forbidden(info, ri.name, `User "${user.username}" cannot create resource "pods/${sub}" in API group "" in the namespace "${ri.namespace}"`);
       const pod = await this.registry.get(info, ri.namespace, ri.name);
       const container = resolveContainer(pod, url.searchParams.get("container"));
       requireScheduled(pod, container);
@@ -319,7 +348,11 @@ export class ApiServer {
       if (!nodes) throw new StatusError(503, "ServiceUnavailable", "no kubelet is reachable");
       const protocols = String(req.headers["sec-websocket-protocol"] ?? "").split(",").map((p) => p.trim());
       if (!protocols.includes("v5.channel.k8s.io")) throw new StatusError(400, "BadRequest", "unable to upgrade: only v5.channel.k8s.io is served");
-      this.wss.handleUpgrade(req, socket, head, (ws) => serveExec(ws, url.searchParams, (io) => nodes.exec(pod, container, url.searchParams.getAll("command"), io)));
+      const attach = nodes.attach?.bind(nodes);
+      if (sub === "attach" && !attach) throw new StatusError(400, "BadRequest", "attach is not served");
+      this.wss.handleUpgrade(req, socket, head, (ws) =>
+        serveExec(ws, url.searchParams, (io) => (sub === "attach" ? attach!(pod, container, io) : nodes.exec(pod, container, url.searchParams.getAll("command"), io))),
+      );
     } catch (e) {
       refuse(e instanceof StatusError ? e : internalError(e));
     }
@@ -347,6 +380,11 @@ export class ApiServer {
       },
       user,
     );
+  }
+
+  /** [metrics hook] Connects metrics.k8s.io to the running metrics-server (undefined: none). */
+  setMetricsSource(source: MetricsSource | undefined): void {
+    this.metricsSource = source;
   }
 
   /** The resources served now, built-in and custom (for the garbage collector and namespace deletion). */

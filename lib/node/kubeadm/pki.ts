@@ -166,7 +166,8 @@ export interface Issuer {
  */
 export function createCertificate(spec: CertSpec, publicKey: KeyObject, issuer: Issuer): X509Certificate {
   const subject = encodeName(spec.commonName, spec.organization);
-  const exts: der.Der[] = [extension(OID.keyUsage, true, keyUsageBits(spec.keyUsages))];
+  // Go's crypto/x509 writes no key usage extension when KeyUsage is 0 (a CSR asking only "client auth").
+  const exts: der.Der[] = spec.keyUsages ? [extension(OID.keyUsage, true, keyUsageBits(spec.keyUsages))] : [];
   if (spec.extKeyUsages?.length) {
     exts.push(extension(OID.extKeyUsage, false, der.sequence(...spec.extKeyUsages.map((u) => der.oid(OID[u])))));
   }
