@@ -113,4 +113,13 @@ describe("HorizontalController", () => {
     await settle();
     expect((h.client.get(GR.deployments, "default", "web")!.spec as { replicas: number }).replicas).toBe(1);
   });
+
+  it("reads and writes an HPA stored as autoscaling/v1 (kubectl autoscale)", async () => {
+    const { h, c } = setup();
+    const cur = h.client.get(GR.horizontalpodautoscalers, "default", "web")!;
+    await h.client.update(GR.horizontalpodautoscalers, { ...cur, apiVersion: "autoscaling/v1", spec: { scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: "web" }, minReplicas: 1, maxReplicas: 10, targetCPUUtilizationPercentage: 50 } });
+    await c.reconcileKey("default/web");
+    await settle();
+    expect(hpaStatus(h)).toMatchObject({ currentReplicas: 1, desiredReplicas: 4, lastScaleTime: NOW, currentCPUUtilizationPercentage: 200 });
+  });
 });

@@ -68,6 +68,7 @@ class MetricError extends Error {
 export class HorizontalController implements Controller {
   readonly name = "horizontal-pod-autoscaler";
   private readonly recorder: EventRecorder;
+  private storedV1 = false;
   private readonly calc: ReplicaCalculator;
   private readonly recs = new Recommendations();
   private readonly timers = new Map<string, () => void>();
@@ -141,7 +142,10 @@ export class HorizontalController implements Controller {
       this.recs.forget(key);
       return true;
     }
-    await this.reconcileAutoscaler(structuredClone(shared), key);
+    // The lab stores an HPA in the version it was created with (kubectl autoscale: autoscaling/v1);
+    // work on the v2 form and write the status back in the stored version.
+    const v1 = shared.apiVersion === "autoscaling/v1";
+    await this.reconcileAutoscaler(v1 ? v1ToV2(shared) : structuredClone(shared), key, v1);
     return false;
   }
 
@@ -156,7 +160,8 @@ export class HorizontalController implements Controller {
     c.message = message;
   }
 
-  private async reconcileAutoscaler(hpa: KObject, key: string): Promise<void> {
+  private async reconcileAutoscaler(hpa: KObject, key: string, storedV1 = false): Promise<void> {
+    this.storedV1 = storedV1;
     hpa.status ??= {};
     const original = JSON.stringify(hpa.status);
     const spec = hpa.spec as HPASpec;
@@ -251,7 +256,7 @@ export class HorizontalController implements Controller {
   private async updateStatusIfNeeded(original: string, hpa: KObject): Promise<void> {
     if (JSON.stringify(hpa.status) === original) return;
     try {
-      await this.ctx.client.update(GR.horizontalpodautoscalers, hpa, { subresource: "status" });
+      await this.ctx.client.update(GR.horizontalpodautoscalers, this.storedV1 ? v2ToV1Status(hpa) : hpa, { subresource: "status" });
     } catch (e) {
       if (isNotFound(e)) return;
       this.recorder.event(hpa, "Warning", "FailedUpdateStatus", (e as Error).message);
@@ -346,3 +351,30 @@ class ComputeError extends Error {
 
 /** The controller factory; metrics is how kube-controller-manager reaches metrics.k8s.io. */
 export const horizontalPodAutoscalerController = (metrics: ResourceMetricsClient) => (ctx: ControllerContext) => new HorizontalController(ctx, metrics);
+
+/** autoscaling/v1 -> v2 as the conversion does: targetCPUUtilizationPercentage becomes a cpu Utilization metric. */
+export function v1ToV2(hpa: KObject): KObject {
+  const out = structuredClone(hpa);
+  const spec = out.spec as HPASpec & { targetCPUUtilizationPercentage?: number };
+  if (spec.targetCPUUtilizationPercentage !== undefined) spec.metrics = [{ type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: spec.targetCPUUtilizationPercentage } } }];
+  const st = (out.status ?? {}) as HPAStatus & { currentCPUUtilizationPercentage?: number };
+  const conds = out.metadata?.annotations?.["autoscaling.alpha.kubernetes.io/conditions"];
+  const status: HPAStatus = { currentReplicas: st.currentReplicas, desiredReplicas: st.desiredReplicas };
+  if (st.lastScaleTime) status.lastScaleTime = st.lastScaleTime;
+  if (st.currentCPUUtilizationPercentage !== undefined) status.currentMetrics = [{ type: "Resource", resource: { name: "cpu", current: { averageUtilization: st.currentCPUUtilizationPercentage } } }];
+  if (conds) status.conditions = JSON.parse(conds);
+  out.status = JSON.parse(JSON.stringify(status));
+  return out;
+}
+
+/**
+ * The status of an HPA stored as v1. The lab's API server takes status writes in v2 only and keeps
+ * the stored v1 body, whose printer reads currentCPUUtilizationPercentage: write both forms.
+ */
+export function v2ToV1Status(hpa: KObject): KObject {
+  const st = hpa.status as HPAStatus;
+  const cpu = (st.currentMetrics ?? []).find((m) => (m as MetricSpec).type === "Resource" && (m as { resource: { name: string } }).resource.name === "cpu") as { resource: { current: { averageUtilization?: number } } } | undefined;
+  const status: Record<string, unknown> = { ...st };
+  if (cpu?.resource.current.averageUtilization !== undefined) status.currentCPUUtilizationPercentage = cpu.resource.current.averageUtilization;
+  return { ...hpa, apiVersion: "autoscaling/v2", status };
+}
