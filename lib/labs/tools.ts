@@ -1,7 +1,7 @@
 // Where the official kubectl/helm builds live (extracted by scripts/install-tools.mjs) and how
 // they appear inside every node: /usr/local/bin, read-only.
 import { execFileSync } from "node:child_process";
-import { existsSync, linkSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, renameSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { BindMount } from "../sandbox/types.js";
 import { writeNodeClients } from "../sandbox/node-clients.js";
@@ -33,15 +33,17 @@ export function toolPaths(projectRoot: string): ToolPaths {
   // One directory bound over the node's /usr/local/bin (the host's own is never visible there).
   const nodeBin = path.join(root, "node-bin");
   mkdirSync(nodeBin, { recursive: true });
-  for (const [src, name] of [[helm, "helm"]]) {
-    const dest = path.join(nodeBin, name);
-    rmSync(dest, { force: true });
-    linkSync(src, dest);
-  }
+  // Several runtimes (test workers) may prepare the directory at once: each entry is made under
+  // a private name and renamed into place, which replaces atomically.
+  const place = (name: string, make: (tmp: string) => void) => {
+    const tmp = path.join(nodeBin, `.${name}.${process.pid}.${Math.random().toString(36).slice(2)}`);
+    make(tmp);
+    renameSync(tmp, path.join(nodeBin, name));
+  };
+  place("helm", (tmp) => linkSync(helm, tmp));
   // kubectl follows the node's installed kubectl package (apt-get install kubectl=1.33...):
   // /etc/alternatives/kubectl in the node points into the tools bound at /opt/drydock/tools.
-  rmSync(path.join(nodeBin, "kubectl"), { force: true });
-  symlinkSync(KUBECTL_ALTERNATIVE, path.join(nodeBin, "kubectl"));
+  place("kubectl", (tmp) => symlinkSync(KUBECTL_ALTERNATIVE, tmp));
   writeNodeClients(nodeBin);
   // systemctl, journalctl, crictl, kubeadm, etcdutl: clients of the node's agent.
   writeAgentClients(nodeBin);
