@@ -50,7 +50,7 @@ const lab = labs[0];
 const heapBefore = process.memoryUsage().rss;
 const sandboxRss = [...lab.nodes.values()].reduce((s, n) => s + rssOfTree(n.pid), 0);
 // etcd is the one child process of a lab (the other components run in this process).
-const etcdPids = execFileSync("pgrep", ["-f", `--data-dir=${lab.dir}`], { encoding: "utf8" }).trim().split("\n").filter(Boolean).map(Number);
+const etcdPids = execFileSync("pgrep", ["-f", "--", `--data-dir=${lab.dir}`], { encoding: "utf8" }).trim().split("\n").filter(Boolean).map(Number);
 const etcdRss = etcdPids.reduce((s, pid) => s + rssOfTree(pid), 0);
 const perLabShare = heapBefore / LABS;
 console.log(`idle lab memory: ${((sandboxRss + etcdRss + perLabShare) / 2 ** 20).toFixed(0)} MB (sandboxes ${(sandboxRss / 2 ** 20).toFixed(0)} MB, etcd ${(etcdRss / 2 ** 20).toFixed(0)} MB, runtime share ${(perLabShare / 2 ** 20).toFixed(0)} MB; goal <= 120 MB)`);
