@@ -3,7 +3,7 @@
 // listen URLs move to unix sockets in the lab's run dir (the nodes' forwarders serve them at
 // 127.0.0.1:2379 and <node IP>:2379, TLS passing through).
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, rmSync, symlinkSync } from "node:fs";
+import { lstatSync, mkdirSync, rmSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import { parseFlags } from "./flags.js";
 import type { ContainerFiles } from "./kube-apiserver.js";
@@ -38,7 +38,8 @@ export function startEtcdProgram(deps: EtcdProgramDeps): { stop(): Promise<void>
   const sockDir = path.join(deps.runDir, "etcd");
   mkdirSync(sockDir, { recursive: true });
   const clientSocket = etcdClientSocket(deps.runDir);
-  if (!existsSync(clientSocket)) symlinkSync(path.join("etcd", "localhost:2379"), clientSocket);
+  // The link dangles while no etcd listens (existsSync follows it), so test the link itself.
+  if (!lstatSync(clientSocket, { throwIfNoEntry: false })) symlinkSync(path.join("etcd", "localhost:2379"), clientSocket);
   const args: string[] = [];
   for (const k of PASS) if (f.has(k)) args.push(`--${k}=${f.get(k)}`);
   for (const k of FILES) if (f.has(k)) args.push(`--${k}=${deps.hostPathOf(f.get(k)!) ?? path.join(deps.scratchDir, f.get(k)!)}`);

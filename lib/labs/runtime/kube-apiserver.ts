@@ -40,6 +40,16 @@ export function readContainerFile(deps: ContainerFiles, p: string): Buffer {
   }
 }
 
+/**
+ * The line grpc-go logs through klog when the etcd client cannot reach an endpoint
+ * (grpc clientconn.go's createTransport warning): it names the --etcd-servers address, never the
+ * lab's host socket behind it.
+ */
+export function etcdDialWarning(address: string, err: string): string {
+  const cause = /ENOENT|ECONNREFUSED|ECONNRESET|UNAVAILABLE/.test(err) ? `dial tcp ${address}: connect: connection refused` : "context deadline exceeded";
+  return `W [core] [Channel #1 SubChannel #2]grpc: addrConn.createTransport failed to connect to {Addr: "${address}", ServerName: "${address}", }. Err: connection error: desc = "transport: Error while dialing: ${cause}"`;
+}
+
 export function startKubeApiserver(deps: ApiServerProgramDeps): { stop(): Promise<void> } {
   const { flags: f } = parseFlags(deps.argv.slice(1));
   let server: ApiServer | undefined;
@@ -76,9 +86,10 @@ export function startKubeApiserver(deps: ApiServerProgramDeps): { stop(): Promis
       }
     });
     const socket = sockets.find(Boolean);
+    const etcdAddress = (etcdServers[sockets.findIndex(Boolean)] ?? etcdServers[0] ?? "").replace(/^https?:\/\//, "");
     if (!socket) {
       // Upstream keeps dialing and the process is restarted by the kubelet when it gives up.
-      deps.log(`W "Error while dialing" err="dial tcp ${etcdServers[0]?.replace(/^https?:\/\//, "") ?? ""}: connect: connection refused"`);
+      deps.log(etcdDialWarning(etcdAddress, "ECONNREFUSED"));
       return setTimeout(() => !stopped && fail(`"Error creating leases" err="error creating storage factory: context deadline exceeded"`), 20_000).unref();
     }
     store = new EtcdStore({ endpoints: [`unix://${socket}`], caPem: tls.caPem, certPem: tls.certPem, keyPem: tls.keyPem });
@@ -102,7 +113,8 @@ export function startKubeApiserver(deps: ApiServerProgramDeps): { stop(): Promis
       authorizationModes: (f.get("authorization-mode") ?? "AlwaysAllow").split(","),
       advertiseAddress: f.get("advertise-address") ?? "127.0.0.1",
       securePort: Number(f.get("secure-port") ?? 6443),
-      log: (l) => deps.log(l),
+      // The cache's resync warnings carry the store's transport error (the host socket).
+      log: (l) => deps.log(l.startsWith("W etcd not reachable yet") ? etcdDialWarning(etcdAddress, l) : l),
       nodes: deps.nodes,
     });
     for (let i = 0; !stopped; i++) {
@@ -110,7 +122,7 @@ export function startKubeApiserver(deps: ApiServerProgramDeps): { stop(): Promis
         await server.start();
         break;
       } catch (e) {
-        if (i === 0 || i % 20 === 0) deps.log(`W "Error while dialing" err="${(e as Error).message}"`);
+        if (i === 0 || i % 20 === 0) deps.log(etcdDialWarning(etcdAddress, (e as Error).message));
         if (i > 400) return fail(`"Error creating leases" err="error creating storage factory: context deadline exceeded"`);
         await new Promise((r) => setTimeout(r, 50));
       }
