@@ -5,11 +5,15 @@
 /** One running instance of a daemon started by a unit. */
 export interface ServiceProcess {
   readonly pid: number;
+  /** The pid `ps` shows for it, when that is known only later: systemd then reports it as Main PID. */
+  readonly pidReady?: Promise<number | undefined>;
   /** SIGTERM: resolves when the daemon has stopped (its onExit is not called for a requested stop). */
   stop(): Promise<void>;
 }
 
 export interface ServiceIO {
+  /** The daemon's pid as the node shows it (klog prints it in every line), when known at start. */
+  readonly pid?: number;
   /** One line of the daemon's stderr/stdout: journald records it under the unit. */
   log(line: string): void;
   /** The daemon exited on its own (a fatal error): systemd applies Restart= and RestartSec=. */

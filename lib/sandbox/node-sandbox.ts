@@ -51,6 +51,8 @@ export interface NodeSandbox {
   removeForward(ip: string, port: number): Promise<void>;
   /** argv wrapped to run in the node's network namespace (and the lab's cgroup). */
   netnsArgv(argv: string[]): string[];
+  /** The pipes of the node's init, a bash that runs the lines written to it (after start-up). */
+  initShell(): { stdin: NodeJS.WritableStream; stdout: NodeJS.ReadableStream };
   /** Kills every process of the sandbox and waits for them; idempotent. */
   stop(): Promise<void>;
 }
@@ -135,10 +137,14 @@ function waitStarted(bwrap: ChildProcess, script: string): Promise<number> {
       bwrap.stdin!.write(script);
     });
     bwrap.stdout!.setEncoding("utf8");
-    bwrap.stdout!.on("data", (d: string) => {
+    const onOut = (d: string) => {
       out += d;
-      if (out.includes(READY + "\n") && pid) finish(null);
-    });
+      if (out.includes(READY + "\n") && pid) {
+        bwrap.stdout!.off("data", onOut);
+        finish(null);
+      }
+    };
+    bwrap.stdout!.on("data", onOut);
     bwrap.stderr!.setEncoding("utf8");
     bwrap.stderr!.on("data", (d: string) => (err = (err + d).slice(-4096)));
     bwrap.once("error", (e) => finish(e));
@@ -168,7 +174,7 @@ class RunningSandbox implements NodeSandbox {
     this.nodeName = spec.nodeName;
     this.nodeIp = spec.nodeIp;
     this.cgroupMode = cgroup.mode;
-    // Drain init's pipes; it writes nothing after READY, but a full pipe must never block it.
+    // Drain init's pipes: a full pipe must never block it (its stdout answers initShell() lines).
     bwrap.stdout!.resume();
     bwrap.stderr!.resume();
   }
@@ -210,6 +216,10 @@ class RunningSandbox implements NodeSandbox {
       this.forwards.delete(key);
       throw e;
     }
+  }
+
+  initShell() {
+    return { stdin: this.bwrap.stdin!, stdout: this.bwrap.stdout! };
   }
 
   netnsArgv(argv: string[]): string[] {

@@ -20,8 +20,9 @@ import { buildProxyState } from "../../cluster/network/proxy-model.js";
 import { renderIptablesSave } from "../../cluster/network/iptables-save.js";
 import { GR } from "../../cluster/client/types.js";
 import { ProcessTable } from "../../node/ps/process-table.js";
+import { InitShellSpawner, type ShellChannel } from "../../node/ps/init-shell.js";
 import { stripWrapper } from "../../node/containers/runtime.js";
-import type { NodeCommand, ProgramTable, ServiceProgram } from "../../node/types.js";
+import type { NodeCommand, ProgramTable, ServiceProcess, ServiceProgram } from "../../node/types.js";
 import type { DialResult } from "../../node/network/lab-network.js";
 import { isSystemPath } from "./node-fs.js";
 
@@ -48,6 +49,8 @@ export interface NodeHostDeps {
   adminClient(): Promise<ClusterClient>;
   /** The host pid of the node's init: its /proc/<pid>/root is the node's whole filesystem. */
   sandboxPid(): number | undefined;
+  /** The pipes of the node's init shell (it forks the stand-in processes ps shows). */
+  initShell(): ShellChannel | undefined;
   /**
    * The seeded pods bound to this node (with the status the seed wrote): containerd starts with
    * their containers, as a node whose cluster is ~40 minutes old has them (lib/node/cri/restore.ts).
@@ -95,10 +98,12 @@ export class NodeHost {
       preloadedImages: deps.preloadedImages,
     });
     for (const p of deps.programs) this.runtime.registerProgram(p);
+    let spawner: InitShellSpawner | undefined;
     this.processes = new ProcessTable({
-      enter: (argv) => {
-        const pid = deps.sandboxPid();
-        return pid ? ["/usr/bin/nsenter", "-t", String(pid), "-a", "-r", "--wdns=/", "--", ...argv] : undefined;
+      spawner: () => {
+        if (spawner) return spawner;
+        const channel = deps.initShell();
+        return channel && (spawner = new InitShellSpawner(channel));
       },
       hostLinkDir: deps.agentDir,
       nodeLinkDir: "/run/drydock-agent",
@@ -129,25 +134,36 @@ export class NodeHost {
     this.systemd = createSystemd({ nodeName: deps.nodeName, nodePath: treePath, programs, time: deps.time, journal: this.journal });
   }
 
-  /** A daemon whose process `ps` shows while it runs. */
+  /**
+   * A daemon whose process `ps` shows while it runs. The daemon starts once its stand-in's pid
+   * is known (a few milliseconds), so that its own log lines carry the pid systemd and ps show.
+   */
   private withStandIn(name: string, program: ServiceProgram, display?: (argv: string[]) => string[], comm?: string): ServiceProgram {
     return (argv, env, io) => {
       const key = `daemon:${name}`;
       this.processes.stop(key);
-      const pid = this.processes.startSync(key, display ? display(argv) : argv, comm);
-      const proc = program(argv, env, {
-        log: io.log,
-        exit: (code) => {
-          this.processes.stop(key);
-          io.exit(code);
-        },
+      let inner: ServiceProcess | undefined;
+      let stopped = false;
+      const pidReady = this.processes.start(key, display ? display(argv) : argv, comm).then((pid) => {
+        if (stopped) return pid;
+        inner = program(argv, env, {
+          pid,
+          log: io.log,
+          exit: (code) => {
+            this.processes.stop(key);
+            io.exit(code);
+          },
+        });
+        return pid ?? inner.pid;
       });
       return {
-        // systemctl's Main PID is the process ps shows.
-        pid: pid ?? proc.pid,
+        pid: 0,
+        pidReady,
         stop: async () => {
+          stopped = true;
           this.processes.stop(key);
-          await proc.stop();
+          await pidReady;
+          await inner?.stop();
         },
       };
     };

@@ -70,7 +70,7 @@ export function createKubeletProgram(deps: KubeletDeps): ServiceProgram {
   let ids: { machineID: string; systemUUID: string; bootID: string } | undefined;
   let runs = 0;
   return (argv: string[], _env: Record<string, string>, io: ServiceIO): ServiceProcess => {
-    const pid = nextPid++;
+    const pid = io.pid ?? nextPid++;
     const quiet = runs++ === 0 && !!deps.firstRunContinues?.();
     let kubelet: Kubelet | undefined;
     let stopped = false;

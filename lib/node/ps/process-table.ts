@@ -6,8 +6,9 @@
 // the path it was exec'd by). The stand-in is `cat` blocked reading a FIFO nobody writes (opened
 // read-write, so it never sees EOF): about a megabyte, no CPU, a child of the node's init. It is
 // killed by its pid when its daemon or container stops, and dies with the node's PID namespace.
-import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, rmSync, symlinkSync } from "node:fs";
+// Stand-ins are forked by a shell already inside the node (its init), never by the lab process:
+// forking the big lab process once per container was the largest cost of starting a lab.
+import { mkdirSync, rmSync, symlinkSync } from "node:fs";
 import path from "node:path";
 
 /** Stand-ins per node (named limit): beyond it, `ps` simply shows fewer processes. */
@@ -15,9 +16,16 @@ export const MAX_STANDINS = 120;
 /** The placeholder program: blocks reading stdin until EOF. */
 const STANDIN_BINARY = "/usr/bin/cat";
 
+/** Forks stand-ins inside the node. */
+export interface StandInSpawner {
+  /** Runs `link` renamed to cmdline with stdin on hold (a FIFO it creates if missing), as an orphan of the node's init; resolves its pid in the node. */
+  spawn(cmdline: string, link: string, hold: string): Promise<number | undefined>;
+  kill(pid: number): void;
+}
+
 export interface ProcessTableDeps {
-  /** Host argv that runs argv inside the node's namespaces (nsenter), or undefined while the node is down. */
-  enter(argv: string[]): string[] | undefined;
+  /** The node's spawner, or undefined while the node is down. */
+  spawner(): StandInSpawner | undefined;
   /** Host directory the node sees at nodeLinkDir (the agent's directory), for the name symlinks. */
   hostLinkDir: string;
   nodeLinkDir: string;
@@ -42,13 +50,8 @@ export class ProcessTable {
 
   constructor(private readonly deps: ProcessTableDeps) {}
 
-  /** The FIFO every stand-in blocks on, as the node sees it. */
+  /** The FIFO every stand-in blocks on, as the node sees it (the spawner makes it). */
   private hold(): string {
-    const host = path.join(this.deps.hostLinkDir, "ps", ".hold");
-    if (!existsSync(host)) {
-      mkdirSync(path.dirname(host), { recursive: true });
-      execFileSync("mkfifo", ["-m", "600", host]);
-    }
     return path.posix.join(this.deps.nodeLinkDir, "ps", ".hold");
   }
 
@@ -64,59 +67,33 @@ export class ProcessTable {
     return path.posix.join(this.deps.nodeLinkDir, "ps", safe);
   }
 
-  /** Starts a stand-in under key showing argv; the same key with the same command line is a no-op, another replaces it. */
-  start(key: string, argv: string[], comm?: string): void {
-    this.launch(key, argv, comm, false);
-  }
-
-  /** As start, but waits for the stand-in and returns its pid in the node (a daemon's Main PID). */
-  startSync(key: string, argv: string[], comm?: string): number | undefined {
-    return this.launch(key, argv, comm, true);
-  }
-
-  private launch(key: string, argv: string[], comm: string | undefined, sync: boolean): number | undefined {
-    if (this.live.get(key)?.cmdline === argv.join(" ")) return undefined;
+  /**
+   * Starts a stand-in under key showing argv and resolves its pid in the node (a daemon's Main
+   * PID); the same key with the same command line keeps the running one, another replaces it.
+   */
+  start(key: string, argv: string[], comm?: string): Promise<number | undefined> {
+    const cmdline = argv.join(" ");
+    const current = this.live.get(key);
+    if (current?.cmdline === cmdline) return current.pid;
     this.stop(key);
-    if (this.live.size >= MAX_STANDINS || argv.length === 0) return undefined;
-    // bash backgrounds the stand-in and exits, so init (PID 1) becomes its parent as for a daemon.
-    const script = 'exec -a "$0" "$1" <>"$2" >/dev/null 2>&1 & echo $!';
-    let host: string[] | undefined;
+    const spawner = this.deps.spawner();
+    if (!spawner || this.live.size >= MAX_STANDINS || argv.length === 0) return Promise.resolve(undefined);
+    let pid: Promise<number | undefined>;
     try {
-      host = this.deps.enter(["/usr/bin/bash", "-c", script, argv.join(" "), this.link(comm ?? commName(argv[0])), this.hold()]);
+      pid = spawner.spawn(cmdline, this.link(comm ?? commName(argv[0])), this.hold());
     } catch {
-      return undefined;
+      return Promise.resolve(undefined);
     }
-    if (!host) return undefined;
-    if (sync) {
-      const r = spawnSync(host[0], host.slice(1), { stdio: ["ignore", "pipe", "ignore"], env: { PATH: "/usr/sbin:/usr/bin:/sbin:/bin" }, timeout: 5_000 });
-      const n = Number(String(r.stdout ?? "").trim()) || undefined;
-      this.live.set(key, this.handle(key, Promise.resolve(n), argv.join(" ")));
-      return n;
-    }
-    const child = spawn(host[0], host.slice(1), { stdio: ["ignore", "pipe", "ignore"], env: { PATH: "/usr/sbin:/usr/bin:/sbin:/bin" } });
-    const pid = new Promise<number | undefined>((resolve) => {
-      let out = "";
-      child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
-      child.on("close", () => resolve(Number(out.trim()) || undefined));
-      child.on("error", () => resolve(undefined));
-    });
-    this.live.set(key, this.handle(key, pid, argv.join(" ")));
-    return undefined;
-  }
-
-  private handle(key: string, pid: Promise<number | undefined>, cmdline: string): StandIn {
     const standIn: StandIn = {
       pid,
       cmdline,
       stop: () => {
         if (this.live.get(key) === standIn) this.live.delete(key);
-        void pid.then((p) => {
-          const kill = p ? this.deps.enter(["/usr/bin/kill", "-9", String(p)]) : undefined;
-          if (kill) spawn(kill[0], kill.slice(1), { stdio: "ignore" }).on("error", () => undefined);
-        });
+        void pid.then((p) => p && this.deps.spawner()?.kill(p));
       },
     };
-    return standIn;
+    this.live.set(key, standIn);
+    return pid;
   }
 
   stop(key: string): void {
@@ -126,7 +103,7 @@ export class ProcessTable {
   /** Keeps exactly the wanted stand-ins (key -> argv) among those whose key starts with prefix. */
   reconcile(prefix: string, wanted: Map<string, string[]>): void {
     for (const key of [...this.live.keys()]) if (key.startsWith(prefix) && !wanted.has(key)) this.stop(key);
-    for (const [key, argv] of wanted) this.start(key, argv);
+    for (const [key, argv] of wanted) void this.start(key, argv);
   }
 
   keys(): string[] {

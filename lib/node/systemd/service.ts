@@ -154,20 +154,28 @@ export class Service {
     this.procStart = this.env.time.now();
     let proc: ServiceProcess | undefined;
     let earlyExit: number | undefined;
-    // Lines logged before the program returned its process carry its pid once known.
+    // Lines logged before the process's pid is known carry it once known.
+    let knownPid: number | undefined;
     const early: { time: Date; line: string }[] = [];
     const append = (time: Date, line: string, p: number) => this.env.journal.append({ time, unit: this.name, identifier: ident, pid: p, message: line });
     proc = program(argv, { ...env }, {
-      log: (line) => (proc ? append(this.env.time.now(), line, proc.pid) : early.push({ time: this.env.time.now(), line })),
+      log: (line) => (knownPid !== undefined ? append(this.env.time.now(), line, knownPid) : early.push({ time: this.env.time.now(), line })),
       exit: (code) => {
         if (!proc) earlyExit = code;
         else if (this.proc === proc && !this.stopping) this.exited(record, code);
       },
     });
     this.proc = proc;
-    for (const e of early) append(e.time, e.line, proc.pid);
-    record.pid = proc.pid;
-    this.mainPid = proc.pid;
+    const settle = (p: number) => {
+      knownPid = p;
+      for (const e of early.splice(0)) append(e.time, e.line, p);
+      record.pid = p;
+      // A later start has its own records and Main PID.
+      if (this.execs.includes(record)) this.mainPid = p;
+    };
+    const fallback = proc.pid;
+    if (proc.pidReady) void proc.pidReady.then((p) => settle(p ?? fallback), () => settle(fallback));
+    else settle(proc.pid);
     if (earlyExit !== undefined) this.exited(record, earlyExit);
   }
 
@@ -219,7 +227,7 @@ export class Service {
     this.setState("deactivating", "stop-sigterm");
     await proc.stop();
     this.stopping = false;
-    const record = this.execs.find((e) => e.kind === "ExecStart" && e.pid === proc.pid);
+    const record = this.execs.find((e) => e.kind === "ExecStart" && e.exit === undefined);
     if (record) record.exit = { kind: "exited", status: 0 };
     this.cpuMs = this.cpuNow();
     this.proc = undefined;

@@ -51,6 +51,26 @@ describe("kubelet.service", () => {
     });
   });
 
+  it("reports the pid ps shows once it is known, for the Main PID and the lines logged before", async () => {
+    let ready!: (pid: number) => void;
+    const late: ProgramTable = new Map([
+      [
+        "/usr/bin/kubelet",
+        (_argv, _env, io) => {
+          io.log("first line");
+          return { pid: 1, pidReady: new Promise<number>((r) => (ready = r)), stop: async () => {} };
+        },
+      ],
+    ]);
+    const { sd, time } = systemdFixture(late);
+    sd.bootUp();
+    ready(4321);
+    await time.advance(1000);
+    const r = await run(sd.commands().get("systemctl")!, ["systemctl", "status", "kubelet", "--no-pager"]);
+    expect(r.out).toContain("   Main PID: 4321 (kubelet)");
+    expect(r.out).toContain("controlplane kubelet[4321]: first line");
+  });
+
   it("restarts a failing kubelet every RestartSec=10 and counts the restarts", async () => {
     const programs: ProgramTable = new Map([["/usr/bin/kubelet", fakeProgram({ pid: pids(2000), exitCode: 1 })]]);
     const { sd, time } = systemdFixture(programs);
