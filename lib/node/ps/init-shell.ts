@@ -15,7 +15,6 @@ const TAG = "drydock-standin";
 
 /** bash single quotes; control characters become spaces (a command line is shown, not parsed). */
 export function singleQuote(s: string): string {
-  // eslint-disable-next-line no-control-regex
   return `'${s.replace(/[\x00-\x1f\x7f]/g, " ").replace(/'/g, `'\\''`)}'`;
 }
 
