@@ -24,6 +24,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <Link href="/" className="brand">
             Drydock
           </Link>
+          <Link href="/lessons">{t("nav.lessons")}</Link>
           <Link href="/exercises">{t("nav.catalogue")}</Link>
           <Link href="/exams">{t("nav.exams")}</Link>
           {s && <Link href="/classes">{t("nav.classes")}</Link>}

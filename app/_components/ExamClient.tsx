@@ -3,19 +3,30 @@
 // flags, the current question, the lab terminal, and submission.
 import { useEffect, useState, useTransition, type ReactNode } from "react";
 import TerminalTabs from "./Terminal";
+import CopyButton from "./CopyButton";
 import { flagAction, submitExamAction, startExamLabAction } from "../_lib/actions";
 import type { LabView } from "../../lib/web/data/labs";
 
 const ALERTS = [30, 15, 5];
 
-type Labels = Record<"timeLeft" | "alert" | "flag" | "unflag" | "submit" | "submitConfirm" | "task" | "start" | "starting" | "labFailed" | "newTab" | "connecting" | "reconnecting" | "idle" | "closed", string>;
+type Labels = Record<"timeLeft" | "alert" | "flag" | "unflag" | "submit" | "submitConfirm" | "task" | "start" | "starting" | "labFailed" | "newTab" | "connecting" | "reconnecting" | "idle" | "closed" | "copy" | "copied", string>;
+
+export interface ExamTask {
+  id: string;
+  title: string;
+  /** "Context: node node01, namespace web" */
+  context: string;
+  /** What to do before the task, and the commands that do it (ssh NODE, kubectl config use-context). */
+  connect: string;
+  commands: string[];
+}
 
 function fmt(ms: number) {
   const s = Math.max(0, Math.floor(ms / 1000));
   return `${Math.floor(s / 3600)}:${String(Math.floor((s % 3600) / 60)).padStart(2, "0")}:${String(s % 60).padStart(2, "0")}`;
 }
 
-export default function ExamClient({ examId, deadline, tasks, prompts, flags: initialFlags, initialLab, labels }: { examId: string; deadline: string; tasks: { id: string; title: string; context: string }[]; prompts: ReactNode[]; flags: string[]; initialLab?: LabView; labels: Labels }) {
+export default function ExamClient({ examId, deadline, tasks, prompts, flags: initialFlags, initialLab, labels }: { examId: string; deadline: string; tasks: ExamTask[]; prompts: ReactNode[]; flags: string[]; initialLab?: LabView; labels: Labels }) {
   const [current, setCurrent] = useState(0);
   const [flags, setFlags] = useState(initialFlags);
   const [left, setLeft] = useState(() => Date.parse(deadline) - Date.now());
@@ -75,7 +86,18 @@ export default function ExamClient({ examId, deadline, tasks, prompts, flags: in
           <h2>
             {labels.task} {current + 1}: {task.title}
           </h2>
-          <p className="context">{task.context}</p>
+          <div className="task-context" data-testid="task-context">
+            <p className="context">{task.context}</p>
+            <p className="connect">{task.connect}</p>
+            {task.commands.map((c) => (
+              <div key={c} className="codeblock">
+                <pre>
+                  <code>{c}</code>
+                </pre>
+                <CopyButton text={c} label={labels.copy} done={labels.copied} />
+              </div>
+            ))}
+          </div>
           <button onClick={async () => setFlags(await flagAction(examId, task.id))}>{flags.includes(task.id) ? labels.unflag : labels.flag}</button>
           {prompts.map((p, i) => (
             <div key={i} style={{ display: i === current ? "block" : "none" }}>

@@ -56,14 +56,15 @@ function Pane({ lab, tab, visible, labels }: { lab: string; tab: number; visible
         if (e.type !== "keydown" || !e.ctrlKey || !e.shiftKey) return true;
         const k = e.key.toLowerCase();
         if (k === "c") {
+          e.preventDefault();
           const sel = term.getSelection();
           if (sel) void navigator.clipboard?.writeText(sel);
           return false;
         }
-        if (k === "v") {
-          void navigator.clipboard?.readText().then((t) => t && input(t));
-          return false;
-        }
+        // Ctrl+Shift+V is the browsers' own "paste as plain text": the paste event reaches
+        // xterm's textarea, which sends it (bracketed when the shell asks). Reading the clipboard
+        // here as well would paste twice.
+        if (k === "v") return false;
         if (k === "f") {
           const q = prompt("Search");
           if (q) search.findNext(q);

@@ -16,7 +16,8 @@ import { setUserRole, RoleChangeError } from "../../lib/web/data/users";
 import { catalogue, setupScripts } from "../../lib/web/exercises";
 import { gradeExercise, unchecked, scoreTask, examReport, type CheckOutcome } from "../../lib/web/grading";
 import { runner } from "../../lib/web/runner";
-import { rateLimiter, RULES } from "../../lib/web/rate-limit";
+import { mockExams } from "../../lib/web/mock-exams";
+import { rateLimiterFor, RULES } from "../../lib/web/rate-limit";
 import { translator, isLocale } from "../../lib/web/i18n";
 import { SESSION_COOKIE } from "../../lib/web/auth/session-token";
 import { assertSameOrigin, assertFormToken, getSession, setSessionCookie, clearSessionCookie, getLocale, clientIp, LOCALE_COOKIE } from "./session";
@@ -40,7 +41,7 @@ export async function signUpAction(_prev: FormState, form: FormData): Promise<Fo
   await assertSameOrigin();
   const t = translator(await getLocale());
   const ip = await clientIp();
-  const rl = rateLimiter().hit(`signup:${ip}`, RULES.signUpPerIp);
+  const rl = await rateLimiterFor(await db()).hit(`signup:${ip}`, RULES.signUpPerIp);
   if (!rl.ok) return { error: t("auth.rateLimited", { seconds: rl.retryAfterSeconds }) };
   const p = SignUpInput.safeParse({ email: form.get("email"), name: form.get("name"), password: form.get("password") });
   if (!p.success) return { error: t("auth.invalid", { detail: p.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") }) };
@@ -56,13 +57,14 @@ export async function signInAction(_prev: FormState, form: FormData): Promise<Fo
   const p = SignInInput.safeParse({ email: form.get("email"), password: form.get("password") });
   if (!p.success) return { error: t("auth.badCredentials") };
   const ip = await clientIp();
+  const limiter = rateLimiterFor(await db());
   for (const [key, rule] of [[`signin:${ip}:${p.data.email}`, RULES.signIn], [`signin:${ip}`, RULES.signInPerIp]] as const) {
-    const rl = rateLimiter().hit(key, rule);
+    const rl = await limiter.hit(key, rule);
     if (!rl.ok) return { error: t("auth.rateLimited", { seconds: rl.retryAfterSeconds }) };
   }
   const r = await signIn(await db(), p.data);
   if (!r.ok) return { error: t("auth.badCredentials") };
-  rateLimiter().reset(`signin:${ip}:${p.data.email}`);
+  await limiter.reset(`signin:${ip}:${p.data.email}`);
   await setSessionCookie(r.token);
   redirect(safeNext(form.get("next")));
 }
@@ -133,12 +135,19 @@ export async function hintAction(exerciseId: string, n: number): Promise<{ hint?
   return { hint: ex.hints[i - 1] };
 }
 
-export async function startExamAction(): Promise<void> {
+/** Starts a course exam (exams/<id>.yaml, the form's "exam" field) or, without one, a quick exam
+ *  over the catalogue. DRYDOCK_EXAM_MINUTES shortens either (the e2e tests). */
+export async function startExamAction(form?: FormData): Promise<void> {
   const v = await viewerOrThrow();
-  const tasks = pickTasks((await catalogueFor(v)).exercises);
+  const cat = await catalogueFor(v);
+  const examId = z.string().max(100).safeParse(form?.get("exam")).data ?? "";
+  const course = examId ? mockExams(await getLocale(v), new Set(cat.exercises.map((x) => x.id))).byId.get(examId) : undefined;
+  if (examId && !course) throw new Error(`no mock exam "${examId}"`);
+  const tasks = course ? course.tasks.map((x) => x.exerciseId) : pickTasks(cat.exercises);
   if (!tasks.length) throw new Error("no exercises with checks are installed");
-  const minutes = Number(process.env.DRYDOCK_EXAM_MINUTES) || 120;
-  const e = await startExam(await db(), v, "mock", tasks, new Date(), minutes * 60_000);
+  const minutes = Number(process.env.DRYDOCK_EXAM_MINUTES) || course?.minutes || 120;
+  const plan = course && { title: course.title, passPercent: course.passPercent, tasks: course.tasks };
+  const e = await startExam(await db(), v, course?.id ?? "mock", tasks, new Date(), minutes * 60_000, plan);
   redirect(`/exams/${e.id}`);
 }
 
@@ -183,9 +192,11 @@ export async function submitExamAction(examId: string): Promise<void> {
       // Without a lab nothing was done: every check fails with that reason.
       const checks = access ? await gradeExercise(access, ex, locale) : unchecked(ex, translator(locale)("exam.noLab"));
       await recordCheck(d, v, ex.id, checks, e.id);
-      tasks.push(scoreTask(ex, checks));
+      // A course exam weighs its tasks itself; a quick exam by the exercises' points.
+      const points = e.state.plan?.tasks.find((x) => x.exerciseId === ex.id)?.points;
+      tasks.push(scoreTask(points === undefined ? ex : { ...ex, weight: points }, checks));
     }
-    await submitExam(d, v, e.id, examReport(tasks));
+    await submitExam(d, v, e.id, examReport(tasks, e.state.plan?.passPercent));
     await endLabs(d, v, runner());
   }
   redirect(`/exams/${e.id}`);

@@ -1,5 +1,11 @@
 import type { T } from "../../lib/web/i18n";
 import type { PanelLabels } from "../_components/LabPanel";
+import type { TaskContext } from "../../lib/web/exercises";
+
+/** "Context: node node01, namespace web" (the namespace only when the task has one). */
+export function contextLine(t: T, c: TaskContext): string {
+  return c.namespace ? t("exam.contextNamespace", { node: c.node, namespace: c.namespace }) : t("exam.context", { node: c.node });
+}
 
 export function panelLabels(t: T): PanelLabels {
   return {

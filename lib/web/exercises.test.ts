@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import path from "node:path";
-import { loadCatalogue, setupScripts, groupByDomain } from "./exercises";
+import { loadCatalogue, setupScripts, groupByDomain, taskContext } from "./exercises";
 import { Exercise } from "../exercises/schema";
 
 const fixtures = path.resolve(import.meta.dirname, "../../test/e2e/fixtures/exercises");
@@ -38,4 +38,26 @@ describe("setupScripts", () => {
     expect(s[0].script).toBe("kubectl --kubeconfig=/etc/kubernetes/admin.conf --request-timeout=10s apply -f - <<'DRYDOCK_EOF'\nkind: Namespace\napiVersion: v1\nmetadata: {name: a}\nDRYDOCK_EOF");
     expect(s[1].script).toBe("touch /x");
   });
+});
+
+describe("taskContext", () => {
+  const base = { id: "x", title: { en: "x", ko: "엑스" }, domain: "storage", competency: "Manage persistent volumes and persistent volume claims", difficulty: "easy", points: 1, timeEstimateMinutes: 1, prompt: { en: "p", ko: "피" }, solution: { script: "true" }, explanation: { en: "e", ko: "이" } };
+  const msg = { en: "m", ko: "엠" };
+  const cases = [
+    { name: "no namespaced checks: the solution's node", ex: { checks: [{ id: "c", type: "command", run: "true", message: msg }] }, want: { node: "controlplane" } },
+    { name: "the setup's node wins", ex: { setup: { node: "node02", script: "true" }, solution: { node: "node01", script: "true" }, checks: [{ id: "c", type: "file", node: "node02", path: "/x", message: msg }] }, want: { node: "node02" } },
+    {
+      name: "one namespace across checks, pods' namespaces included",
+      ex: { checks: [{ id: "a", type: "exists", resource: "pod", name: "p", namespace: "web", message: msg }, { id: "b", type: "http", from: { pod: "p", namespace: "web" }, url: "http://s", message: msg }] },
+      want: { node: "controlplane", namespace: "web" },
+    },
+    { name: "a pod check's default namespace counts", ex: { checks: [{ id: "b", type: "dns", from: { pod: "p" }, query: "kubernetes", message: msg }] }, want: { node: "controlplane", namespace: "default" } },
+    {
+      name: "two namespaces, or all (*): none shown",
+      ex: { checks: [{ id: "a", type: "exists", resource: "pod", name: "p", namespace: "a", message: msg }, { id: "b", type: "can-i", as: "jane", verb: "get", resource: "pods", namespace: "*", allowed: true, message: msg }, { id: "c", type: "exists", resource: "pod", name: "q", namespace: "b", message: msg }] },
+      want: { node: "controlplane" },
+    },
+  ];
+  for (const c of cases) it(c.name, () => expect(taskContext(Exercise.parse({ ...base, ...c.ex }))).toEqual(c.want));
+  it("the fixtures' contexts", () => expect(loadCatalogue(fixtures, "en").exercises.map((e) => [e.id, e.context])).toEqual([["e2e-namespace", { node: "controlplane" }], ["e2e-answer", { node: "node01" }], ["e2e-configmap", { node: "controlplane", namespace: "default" }]]));
 });

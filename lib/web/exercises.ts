@@ -24,11 +24,32 @@ export interface WebExercise {
   explanation: string;
   /** For reports when the checks could not run at all. */
   checks: { id: string; weight: number }[];
-  /** Where the task is done (the exam shows it per question). */
-  context: { node: string };
+  /** Where the task is done: the exam shows it per question, with the `ssh NODE` to run first. */
+  context: TaskContext;
   /** Exam weight of the whole task: the exercise's points. */
   weight: number;
   source: Exercise;
+}
+
+export interface TaskContext {
+  /** The host the task is done on (the exercise's setup node, else its solution's). */
+  node: string;
+  /** The one namespace all of the task's namespaced checks read, when there is exactly one. */
+  namespace?: string;
+  /** Only course exams set one (exams/<id>.yaml). */
+  kubectlContext?: string;
+}
+
+/** Where a task is done. Exercises do not declare a namespace; the checks say where they look,
+ *  and a task whose checks all look in one namespace is a task in that namespace. */
+export function taskContext(ex: Exercise): TaskContext {
+  const namespaces = new Set<string>();
+  for (const c of ex.checks) {
+    const ns = "namespace" in c && typeof c.namespace === "string" ? c.namespace : "from" in c && "namespace" in c.from ? c.from.namespace : undefined;
+    if (ns && ns !== "*") namespaces.add(ns);
+  }
+  const node = ex.setup?.node ?? ex.solution.node;
+  return namespaces.size === 1 ? { node, namespace: [...namespaces][0] } : { node };
 }
 
 export const DOMAINS: Record<string, string> = Object.fromEntries(Object.entries(CURRICULUM).map(([k, v]) => [k, v.title]));
@@ -46,7 +67,7 @@ export function toWebExercise(ex: Exercise, locale: Locale): WebExercise {
     solution: ex.solution.script,
     explanation: ex.explanation[locale],
     checks: ex.checks.map((c) => ({ id: c.id, weight: c.weight })),
-    context: { node: ex.setup?.node ?? ex.solution.node },
+    context: taskContext(ex),
     weight: ex.points,
     source: ex,
   };

@@ -84,7 +84,7 @@ describe("scoring", () => {
     const t1 = scoreTask({ id: "a", title: "A", weight: 4 }, [{ id: "1", description: "", passed: true, message: "OK", weight: 1 }, { id: "2", description: "", passed: false, message: "no", weight: 3 }]);
     const t2 = scoreTask({ id: "b", title: "B", weight: 6 }, [{ id: "1", description: "", passed: true, message: "OK", weight: 1 }]);
     expect(t1.earned).toBe(1);
-    expect(examReport([t1, t2])).toEqual({ tasks: [t1, t2], total: 10, earned: 7, percent: 70, passed: true });
+    expect(examReport([t1, t2])).toEqual({ tasks: [t1, t2], total: 10, earned: 7, percent: 70, passed: true, passPercent: 66 });
     expect(examReport([t1]).passed).toBe(false);
   });
   it("two of three equal tasks is 66.7%: a pass", () => {
@@ -94,5 +94,11 @@ describe("scoring", () => {
     expect([r.percent, r.passed]).toEqual([66.7, true]);
     const r2 = examReport([scoreTask({ id: "a", title: "A", weight: 13 }, ok), scoreTask({ id: "b", title: "B", weight: 7 }, no)]);
     expect([r2.percent, r2.passed]).toEqual([65, false]);
+  });
+  it("a course exam's own pass mark", () => {
+    const ok = [{ id: "c", description: "c", passed: true, message: "OK", weight: 1 }];
+    const no = [{ ...ok[0], passed: false }];
+    const tasks = [scoreTask({ id: "a", title: "A", weight: 7 }, ok), scoreTask({ id: "b", title: "B", weight: 3 }, no)];
+    expect([examReport(tasks, 75).passed, examReport(tasks, 70).passed, examReport(tasks, 70).passPercent]).toEqual([false, true, 70]);
   });
 });

@@ -50,6 +50,8 @@ export interface ExamReport {
   earned: number;
   percent: number;
   passed: boolean;
+  /** The pass mark it was judged by (reports stored before it was kept: PASS_PERCENT). */
+  passPercent?: number;
 }
 
 /** A task earns its weight in proportion to the weight of its checks that passed (the CKA gives
@@ -61,9 +63,10 @@ export function scoreTask(ex: Pick<WebExercise, "id" | "title" | "weight">, chec
   return { exerciseId: ex.id, title: ex.title, weight: ex.weight, earned, checks };
 }
 
-export function examReport(tasks: TaskScore[]): ExamReport {
+/** The score over the tasks' weights; a course exam may set its own pass mark. */
+export function examReport(tasks: TaskScore[], passPercent = PASS_PERCENT): ExamReport {
   const total = tasks.reduce((s, t) => s + t.weight, 0);
-  const earned = tasks.reduce((s, t) => s + t.earned, 0);
+  const earned = Math.round(tasks.reduce((s, t) => s + t.earned, 0) * 100) / 100;
   const percent = total === 0 ? 0 : Math.round((earned / total) * 1000) / 10;
-  return { tasks, total, earned, percent, passed: percent >= PASS_PERCENT };
+  return { tasks, total, earned, percent, passed: percent >= passPercent, passPercent };
 }

@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { negotiateLocale, translate } from "./i18n";
+import { negotiateLocale, translate, TABLES } from "./i18n";
 
 describe("negotiateLocale", () => {
   const cases = [
@@ -16,4 +16,14 @@ describe("translate", () => {
   it("fills values", () => expect(translate("en", "exercise.someFailed", { failed: 1, total: 3 })).toBe("1 of 3 checks failed."));
   it("Korean", () => expect(translate("ko", "exercise.someFailed", { failed: 1, total: 3 })).toBe("검사 3개 중 1개가 실패했습니다."));
   it("keeps unknown placeholders", () => expect(translate("en", "auth.rateLimited", {})).toBe("Too many attempts. Try again in {seconds} s."));
+});
+
+describe("the Korean table", () => {
+  const placeholders = (s: string | undefined) => [...(s ?? "").matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+  it("translates every English message", () => expect(Object.keys(TABLES.en).filter((k) => !(k in TABLES.ko))).toEqual([]));
+  it("keeps each message's placeholders", () => {
+    const en = TABLES.en as Record<string, string>;
+    const ko = TABLES.ko as Record<string, string>;
+    expect(Object.keys(en).filter((k) => placeholders(en[k]).join() !== placeholders(ko[k]).join())).toEqual([]);
+  });
 });

@@ -5,6 +5,14 @@ export type Locale = (typeof LOCALES)[number];
 
 const en = {
   "nav.catalogue": "Exercises",
+  "nav.lessons": "Lessons",
+  "lessons.title": "Lessons by domain",
+  "lessons.empty": "No lessons are installed (lessons/**/lesson.yaml).",
+  "lessons.minutes": "{minutes} min",
+  "lessons.progress": "{passed} of {total} exercises passed",
+  "lessons.practise": "Practise",
+  "lessons.notAvailable": "not available yet",
+  "lessons.prerequisites": "Read first:",
   "nav.exams": "Mock exams",
   "nav.classes": "Classes",
   "nav.signIn": "Sign in",
@@ -47,6 +55,9 @@ const en = {
   "terminal.closed": "The shell ended. Reload to start a new one.",
   "exam.title": "Mock exam",
   "exam.start": "Start a mock exam",
+  "exam.startNamed": "Start {title}",
+  "exam.quickTitle": "Quick mock exam",
+  "exam.unavailable": "{n} of its tasks are left out: their exercises are not available yet.",
   "exam.duration": "{minutes} minutes, {tasks} tasks, pass mark {pass}%",
   "exam.timeLeft": "Time left",
   "exam.alert": "{minutes} minutes left.",
@@ -62,6 +73,8 @@ const en = {
   "exam.weight": "Weight",
   "exam.report": "Score report",
   "exam.context": "Context: node {node}",
+  "exam.contextNamespace": "Context: node {node}, namespace {namespace}",
+  "exam.connect": "This task is done on {node}. Connect to it first, as in the exam, and type exit to come back when you are done:",
   "exam.noLab": "No lab was started for this exam.",
   "class.title": "Classes",
   "class.create": "Create class",
@@ -91,6 +104,14 @@ export type MessageId = keyof typeof en;
 
 const ko: Partial<Record<MessageId, string>> = {
   "nav.catalogue": "연습 문제",
+  "nav.lessons": "레슨",
+  "lessons.title": "영역별 레슨",
+  "lessons.empty": "설치된 레슨이 없습니다 (lessons/**/lesson.yaml).",
+  "lessons.minutes": "{minutes}분",
+  "lessons.progress": "연습 문제 {total}개 중 {passed}개 통과",
+  "lessons.practise": "연습",
+  "lessons.notAvailable": "아직 제공되지 않음",
+  "lessons.prerequisites": "먼저 읽기:",
   "nav.exams": "모의 시험",
   "nav.classes": "수업",
   "nav.signIn": "로그인",
@@ -133,6 +154,9 @@ const ko: Partial<Record<MessageId, string>> = {
   "terminal.closed": "셸이 종료되었습니다. 새로 시작하려면 새로고침하세요.",
   "exam.title": "모의 시험",
   "exam.start": "모의 시험 시작",
+  "exam.startNamed": "{title} 시작",
+  "exam.quickTitle": "빠른 모의 시험",
+  "exam.unavailable": "연습 문제가 아직 제공되지 않아 {n}개 과제가 빠졌습니다.",
   "exam.duration": "{minutes}분, {tasks}문항, 합격 기준 {pass}%",
   "exam.timeLeft": "남은 시간",
   "exam.alert": "{minutes}분 남았습니다.",
@@ -148,6 +172,8 @@ const ko: Partial<Record<MessageId, string>> = {
   "exam.weight": "배점",
   "exam.report": "성적표",
   "exam.context": "환경: 노드 {node}",
+  "exam.contextNamespace": "환경: 노드 {node}, 네임스페이스 {namespace}",
+  "exam.connect": "이 문제는 {node}에서 풉니다. 실제 시험처럼 먼저 접속하고, 다 풀면 exit로 돌아오세요:",
   "exam.noLab": "이 시험에서 실습 환경을 시작하지 않았습니다.",
   "class.title": "수업",
   "class.create": "수업 만들기",
@@ -173,7 +199,7 @@ const ko: Partial<Record<MessageId, string>> = {
   "lang.switch": "English",
 };
 
-const TABLES: Record<Locale, Partial<Record<MessageId, string>>> = { en, ko };
+export const TABLES: Record<Locale, Partial<Record<MessageId, string>>> = { en, ko };
 
 export function isLocale(s: string | undefined): s is Locale {
   return !!s && (LOCALES as readonly string[]).includes(s);

@@ -1,5 +1,11 @@
-// Fixed-window rate limits, in memory (one app process today; a shared store such as the
-// database or Redis is needed once the app runs as several replicas: KNOWN_GAPS.md).
+// Fixed-window rate limits kept in the database (model RateLimit), so a restart does not forget a
+// password-guessing run and several app processes share one count. A window is aligned to the
+// rule's length (window n covers [n·w, (n+1)·w)); a hit is one upsert that increments the
+// window's row, which both SQLite and PostgreSQL do atomically (Prisma issues
+// INSERT … ON CONFLICT DO UPDATE for an upsert on the id alone), so concurrent hits from two
+// processes are never lost.
+import type { Db } from "./db/client";
+
 export interface RateRule {
   /** Requests allowed per window. */
   limit: number;
@@ -16,36 +22,52 @@ export const RULES = {
   labCreate: { limit: 6, windowMs: 10 * 60_000 },
 } satisfies Record<string, RateRule>;
 
-/** Keys kept at most; the oldest windows go first (a flood of distinct keys cannot grow memory). */
-export const MAX_KEYS = 50_000;
+/** Expired windows are deleted every SWEEP_EVERY hits of a process (a flood of distinct keys
+ *  cannot grow the table for long). */
+export const SWEEP_EVERY = 100;
+/** Keys are user input (e-mail addresses): bounded before they reach the database. */
+export const MAX_KEY_LENGTH = 300;
 
 export type RateVerdict = { ok: true; remaining: number } | { ok: false; retryAfterSeconds: number };
 
 export class RateLimiter {
-  private readonly windows = new Map<string, { start: number; count: number }>();
-  constructor(private readonly now: () => number) {}
+  private hits = 0;
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => number,
+  ) {}
 
-  hit(key: string, rule: RateRule): RateVerdict {
+  async hit(key: string, rule: RateRule): Promise<RateVerdict> {
     const t = this.now();
-    let w = this.windows.get(key);
-    if (!w || t - w.start >= rule.windowMs) {
-      this.windows.delete(key);
-      w = { start: t, count: 0 };
-      this.windows.set(key, w);
-      if (this.windows.size > MAX_KEYS) this.windows.delete(this.windows.keys().next().value!);
-    }
-    if (w.count >= rule.limit) return { ok: false, retryAfterSeconds: Math.ceil((w.start + rule.windowMs - t) / 1000) };
-    w.count++;
-    return { ok: true, remaining: rule.limit - w.count };
+    const k = key.slice(0, MAX_KEY_LENGTH);
+    const n = Math.floor(t / rule.windowMs);
+    const end = (n + 1) * rule.windowMs;
+    if (++this.hits % SWEEP_EVERY === 0) await this.sweep(t);
+    const row = await this.db.rateLimit.upsert({
+      where: { id: `${k}@${n}` },
+      create: { id: `${k}@${n}`, key: k, count: 1, expiresAt: new Date(end) },
+      update: { count: { increment: 1 } },
+      select: { count: true },
+    });
+    // Hits past the limit still count; they are refused all the same.
+    if (row.count > rule.limit) return { ok: false, retryAfterSeconds: Math.ceil((end - t) / 1000) };
+    return { ok: true, remaining: rule.limit - row.count };
   }
 
-  reset(key: string): void {
-    this.windows.delete(key);
+  /** Forgets a key's windows (a successful sign-in clears its failures). */
+  async reset(key: string): Promise<void> {
+    await this.db.rateLimit.deleteMany({ where: { key: key.slice(0, MAX_KEY_LENGTH) } });
+  }
+
+  async sweep(t = this.now()): Promise<number> {
+    return (await this.db.rateLimit.deleteMany({ where: { expiresAt: { lte: new Date(t) } } })).count;
   }
 }
 
-const KEY = Symbol.for("drydock.ratelimiter");
-export function rateLimiter(): RateLimiter {
-  const g = globalThis as { [KEY]?: RateLimiter };
-  return (g[KEY] ??= new RateLimiter(() => Date.now()));
+const limiters = new WeakMap<Db, RateLimiter>();
+/** The process's limiter over a database client (one per client, so the sweep counter is shared). */
+export function rateLimiterFor(db: Db): RateLimiter {
+  let l = limiters.get(db);
+  if (!l) limiters.set(db, (l = new RateLimiter(db, () => Date.now())));
+  return l;
 }

@@ -10,13 +10,24 @@ import { db, currentDbConfig } from "./db/client";
 import { sessionFromToken } from "./data/accounts";
 import { labOwner } from "./data/labs";
 import { readCookie, SESSION_COOKIE } from "./auth/session-token";
-import { TerminalManager } from "../terminal/manager";
+import { TerminalManager, type Spawn } from "../terminal/manager";
 import { createTerminalUpgrade } from "../terminal/upgrade";
 
 export interface WebRuntime {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
   terminals: TerminalManager;
   close(): void;
+}
+
+/** A student's shell: bash on the lab's node, through node-pty (also used by `npm run bench`). */
+export function labShellSpawn(labs: LabManager): Spawn {
+  return (labName, node, cols, rows) => {
+    const lab = labs.get(labName);
+    const sb = lab.nodes.get(node);
+    if (!sb || lab.phase !== "ready") throw new Error(`node ${node} of lab ${labName} is not running`);
+    // A login shell, as sshd would start it: root's .bashrc, the motd-less prompt of the exam.
+    return sb.spawnPty(["/bin/bash", "-c", "exec -a -bash /bin/bash"], { cols, rows });
+  };
 }
 
 export async function prepareWeb(opts: { root: string; dataDir: string; labs: LabManager; port: number; host: string }): Promise<WebRuntime> {
@@ -28,13 +39,7 @@ export async function prepareWeb(opts: { root: string; dataDir: string; labs: La
   const applied = await applyMigrations(currentDbConfig(), path.join(opts.root, "prisma", "migrations"));
   if (applied.length) console.log(`drydock: applied database migrations: ${applied.join(", ")}`);
 
-  const terminals = new TerminalManager((labName, node, cols, rows) => {
-    const lab = opts.labs.get(labName);
-    const sb = lab.nodes.get(node);
-    if (!sb || lab.phase !== "ready") throw new Error(`node ${node} of lab ${labName} is not running`);
-    // A login shell, as sshd would start it: root's .bashrc, the motd-less prompt of the exam.
-    return sb.spawnPty(["/bin/bash", "-c", "exec -a -bash /bin/bash"], { cols, rows });
-  }, () => Date.now());
+  const terminals = new TerminalManager(labShellSpawn(opts.labs), () => Date.now());
   const sweep = setInterval(() => terminals.sweep(), 30_000);
   sweep.unref();
   const origins = (process.env.DRYDOCK_ORIGINS ?? "").split(",").map((s) => s.trim()).filter(Boolean);

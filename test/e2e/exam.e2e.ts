@@ -40,10 +40,26 @@ describe("mock exam", () => {
     expect(await page.textContent(".question > button")).toBe("Unflag");
     await page.click(".questions button:has-text('Task 3')");
     expect(await heading()).toBe("Task 3: E2e configmap");
-    expect(await page.textContent(".question .context")).toBe("Context: node controlplane");
+    const context = () => page.locator("[data-testid=task-context]").evaluate((el) => [...el.querySelectorAll("p, code")].map((e) => e.textContent));
+    expect(await context()).toEqual(["Context: node controlplane, namespace default", "This task is done on controlplane. Connect to it first, as in the exam, and type exit to come back when you are done:", "ssh controlplane"]);
 
     // The lab: tasks 1 and 3 done, task 2 not.
     await startLab(page);
+
+    // Task 2 is done on node01: its context gives the ssh command, copied and pasted (Ctrl+Shift+V)
+    // into the terminal as in the exam; exit comes back to controlplane.
+    await page.click(".questions button:has-text('Task 2')");
+    expect(await context()).toEqual(["Context: node node01", "This task is done on node01. Connect to it first, as in the exam, and type exit to come back when you are done:", "ssh node01"]);
+    await eve.ctx.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+    await page.click("[data-testid=task-context] button.copy");
+    await page.waitForSelector("[data-testid=task-context] button.copy:has-text('Copied')");
+    await page.locator(".term-box[data-tab='1']").click();
+    await page.keyboard.press("Control+Shift+V");
+    await page.keyboard.press("Enter");
+    await waitScreen(page, /^root@node01:~# $/m);
+    await typeLine(page, "exit");
+    await typeLine(page, "echo back-on-$(hostname)");
+    await waitScreen(page, /^back-on-controlplane$/m);
     await typeLine(page, "kubectl create namespace e2e-team && kubectl create configmap e2e-config --from-literal=mode=exam");
     await waitScreen(page, /configmap\/e2e-config created/);
     await page.screenshot({ path: path.join(SHOTS, "exam.png") });

@@ -4,7 +4,7 @@ import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import WebSocket from "ws";
-import { startServer, type TestServer } from "./server";
+import { startServer, E2E_DATABASE, type TestServer } from "./server";
 import { newBrowser, signUp, startLab, typeLine, waitScreen, type Browser } from "./browser";
 
 const SHOTS = path.resolve(import.meta.dirname, "../../docs/screenshots");
@@ -66,6 +66,35 @@ describe("web app", () => {
     cookie = await ada.cookie();
   });
 
+  it("shows a lesson: Markdown tables, nested lists, copyable code, and progress through its exercises", async () => {
+    const page = ada.page;
+    await page.goto(`${server.url}/lessons`);
+    expect(await page.textContent("li[data-lesson=e2e-configmaps]")).toBe("E2e lesson: ConfigMaps5 min1 of 2 exercises passed");
+    await page.click("text=E2e lesson: ConfigMaps");
+    await page.waitForURL(/\/lessons\/e2e-configmaps$/);
+    expect(await page.textContent("main h1")).toBe("E2e lesson: ConfigMaps");
+    const table = await page.locator(".md table").evaluate((t) => [...t.querySelectorAll("tr")].map((r) => [...r.children].map((c) => [c.tagName, c.textContent, (c as HTMLElement).style.textAlign])));
+    expect(table).toEqual([
+      [["TH", "source", ""], ["TH", "flag", "center"]],
+      [["TD", "a literal", ""], ["TD", "--from-literal=KEY=VALUE", "center"]],
+      [["TD", "a file", ""], ["TD", "--from-file=PATH", "center"]],
+    ]);
+    // 1. Create it: (code block)  2. Read it back: (a nested bullet list)
+    const items = await page.locator(".md > ol > li").evaluateAll((lis) => lis.map((li) => ({ code: li.querySelector(".codeblock code")?.textContent ?? null, nested: [...li.querySelectorAll(":scope > ul > li")].map((x) => x.textContent) })));
+    expect(items).toEqual([
+      { code: "kubectl create configmap e2e-config --from-literal=mode=exam", nested: [] },
+      { code: null, nested: ["kubectl get configmap e2e-config -o yaml", "kubectl describe configmap e2e-config"] },
+    ]);
+    await ada.ctx.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+    await page.click(".md .codeblock button.copy");
+    await page.waitForSelector(".md .codeblock button.copy:has-text('Copied')");
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe("kubectl create configmap e2e-config --from-literal=mode=exam");
+    expect(await page.locator(".practise li").allTextContents()).toEqual(["E2e configmappassed", "E2e answer file"]);
+    await page.screenshot({ path: path.join(SHOTS, "lesson.png") });
+    await page.click(".md a:has-text('E2e configmap')");
+    await page.waitForURL(/\/exercises\/e2e-configmap$/);
+  });
+
   it("refuses cross-origin requests (route handler and terminal WebSocket)", async () => {
     const evil = await fetch(`${server.url}/api/locale`, { method: "POST", headers: { origin: "http://evil.example", "content-type": "application/json", cookie }, body: '{"locale":"ko"}' });
     expect({ status: evil.status, body: await evil.json() }).toEqual({ status: 403, body: { error: "cross-origin request from http://evil.example refused" } });
@@ -86,6 +115,40 @@ describe("web app", () => {
       expect(await wsStatus(ws, { origin: server.url })).toBe(401);
     } finally {
       await other.close();
+    }
+  });
+
+  it(`keeps accounts and sign-in limits in the configured database (${E2E_DATABASE})`, async () => {
+    expect(await server.query(`SELECT "email", "role" FROM "User" ORDER BY "email"`)).toEqual([
+      { email: "ada@example.test", role: "admin" },
+      { email: "bob@example.test", role: "student" },
+    ]);
+    const mallory = await newBrowser();
+    try {
+      const page = mallory.page;
+      await page.goto(`${server.url}/signin`);
+      const attempt = async () => {
+        await page.fill("input[name=email]", "ada@example.test");
+        await page.fill("input[name=password]", "not her password");
+        await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.click("button[type=submit]")]);
+        return page.textContent(".auth-form .error");
+      };
+      // Five per minute and address: five wrong passwords are answered as such, then refused.
+      // (Windows are aligned to the minute: one that ends mid-run allows up to five more.)
+      for (let i = 0; i < 5; i++) expect(await attempt()).toBe("Wrong e-mail or password.");
+      let refused = "";
+      for (let i = 0; i < 6 && !refused; i++) {
+        await attempt();
+        // The answer renders just after its response: wait for it before trying again.
+        refused = await page
+          .waitForSelector(".auth-form .error:has-text('Too many')", { timeout: 3000 })
+          .then((el) => el.textContent().then((t) => t ?? ""), () => "");
+      }
+      expect(refused).toMatch(/^Too many attempts\. Try again in \d+ s\.$/);
+      const rows = await server.query(`SELECT "count" FROM "RateLimit" WHERE "key" LIKE 'signin:%:ada@example.test'`);
+      expect(Math.max(...rows.map((r) => Number(r.count)))).toBe(6);
+    } finally {
+      await mallory.close();
     }
   });
 });

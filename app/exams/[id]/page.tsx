@@ -5,6 +5,8 @@ import { currentLab } from "../../../lib/web/data/labs";
 import { catalogue } from "../../../lib/web/exercises";
 import { PASS_PERCENT } from "../../../lib/web/grading";
 import { requireViewer, getT } from "../../_lib/session";
+import { contextLine } from "../../_lib/labels";
+import { contextCommands } from "../../../lib/web/mock-exams";
 import Markdown from "../../_components/Markdown";
 import ExamClient from "../../_components/ExamClient";
 
@@ -25,7 +27,7 @@ export default async function ExamPage({ params }: { params: Promise<{ id: strin
       <main className="wide">
         <h1>{t("exam.report")}</h1>
         <p className={r.passed ? "pass big" : "fail big"} data-testid="exam-score">
-          {t("exam.score")}: {r.percent}% — {r.passed ? t("exam.passed") : t("exam.failed")} ({PASS_PERCENT}%)
+          {t("exam.score")}: {r.percent}% — {r.passed ? t("exam.passed") : t("exam.failed")} ({r.passPercent ?? PASS_PERCENT}%)
         </p>
         {r.tasks.map((task, i) => {
           const ex = cat.byId.get(task.exerciseId);
@@ -60,7 +62,18 @@ export default async function ExamPage({ params }: { params: Promise<{ id: strin
       <ExamClient
         examId={e.id}
         deadline={e.deadline.toISOString()}
-        tasks={tasks.map((x) => ({ id: x.id, title: x.title, context: t("exam.context", { node: x.context.node }) }))}
+        tasks={tasks.map((x) => {
+          // A course exam says where each task is done; a quick exam goes by the exercise.
+          const c = e.state.plan?.tasks.find((p) => p.exerciseId === x.id)?.context ?? x.context;
+          return {
+            id: x.id,
+            title: x.title,
+            context: contextLine(t, c),
+            connect: t("exam.connect", { node: c.node }),
+            // The exam prints the commands that reach the task's host (and context) above it.
+            commands: contextCommands(c),
+          };
+        })}
         prompts={tasks.map((x) => md(x.prompt))}
         flags={e.state.flags}
         initialLab={lab}
@@ -80,6 +93,8 @@ export default async function ExamPage({ params }: { params: Promise<{ id: strin
           reconnecting: t("terminal.reconnecting"),
           idle: t("terminal.idleWarning"),
           closed: t("terminal.closed"),
+          copy: t("exercise.copy"),
+          copied: t("exercise.copied"),
         }}
       />
     </main>

@@ -3,7 +3,7 @@ import { catalogue, DOMAINS } from "../../../lib/web/exercises";
 import { currentLab } from "../../../lib/web/data/labs";
 import { db } from "../../../lib/web/db/client";
 import { requireViewer, getT } from "../../_lib/session";
-import { panelLabels } from "../../_lib/labels";
+import { panelLabels, contextLine } from "../../_lib/labels";
 import Markdown from "../../_components/Markdown";
 import LabPanel from "../../_components/LabPanel";
 
@@ -19,7 +19,7 @@ export default async function ExercisePage({ params }: { params: Promise<{ id: s
       <article className="prompt">
         <p className="crumb">{DOMAINS[ex.domain] ?? ex.domain}</p>
         <h1>{ex.title}</h1>
-        <p className="context">{t("exam.context", { node: ex.context.node })}</p>
+        <p className="context">{contextLine(t, ex.context)}</p>
         <Markdown source={ex.prompt} copyLabel={t("exercise.copy")} copiedLabel={t("exercise.copied")} />
       </article>
       <LabPanel exerciseId={ex.id} initialLab={lab} hintCount={ex.hints.length} hasSolution={!!ex.solution} labels={panelLabels(t)} />

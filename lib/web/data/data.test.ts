@@ -8,6 +8,7 @@ import { signUp, signIn, sessionFromToken } from "./accounts";
 import { labOwner, ownReadyLab } from "./labs";
 import { createClass, joinClass, dashboard, dashboardCsv } from "./classes";
 import { recordCheck, progress } from "./attempts";
+import { startExam, getExam, submitExam } from "./exams";
 import type { Viewer } from "../roles";
 
 let dir: string;
@@ -75,5 +76,18 @@ describe("classes", () => {
       "student,email,ex-1 status,ex-1 checks,ex-1 minutes,ex-2 status,ex-2 checks,ex-2 minutes,best exam %\r\n'=cmd(),ann@x.test,passed,1,0,none,0,0,\r\n",
     );
     await expect(dashboard(db, { ...users.ann, role: "instructor" }, c.id, [])).rejects.toThrow("not your class");
+  });
+});
+
+describe("exams", () => {
+  it("a course exam keeps its plan (points, contexts, pass mark) beside the task list", async () => {
+    const plan = { title: "Mock 1", passPercent: 70, tasks: [{ exerciseId: "t1", points: 7, context: { node: "node01", namespace: "web", kubectlContext: "k8s" } }] };
+    const now = new Date("2025-01-01T10:00:00Z");
+    const e = await startExam(db, users.ben, "mock-exam-1", ["t1"], now, 60_000, plan);
+    expect((await getExam(db, users.ben, e.id))?.state).toEqual({ tasks: ["t1"], flags: [], plan });
+    const report = { tasks: [], total: 7, earned: 7, percent: 100, passed: true, passPercent: 70 };
+    expect((await submitExam(db, users.ben, e.id, report, now))?.state).toEqual({ tasks: ["t1"], flags: [], plan, report });
+    // Another student cannot read it.
+    expect(await getExam(db, users.ann, e.id)).toBeUndefined();
   });
 });

@@ -4,6 +4,15 @@ import { newId } from "../auth/session-token";
 import { assertCan, type Viewer } from "../roles";
 import type { ExamReport } from "../grading";
 import type { WebExercise } from "../exercises";
+import type { ExamTaskContext } from "../mock-exams";
+
+/** What a course exam (exams/<id>.yaml) fixes beyond the task list: its title, pass mark, and
+ *  each task's points and context. A quick exam (pickTasks) has none. */
+export interface ExamPlan {
+  title: string;
+  passPercent: number;
+  tasks: { exerciseId: string; points: number; context: ExamTaskContext }[];
+}
 
 /** The CKA's length. */
 export const EXAM_DURATION_MS = 2 * 3600 * 1000;
@@ -15,6 +24,7 @@ export const EXAM_TASKS = 17;
 export interface ExamState {
   tasks: string[];
   flags: string[];
+  plan?: ExamPlan;
   report?: ExamReport;
 }
 
@@ -32,7 +42,10 @@ export interface ExamView {
 function parseState(s: string): ExamState {
   try {
     const o = JSON.parse(s) as ExamState;
-    return { tasks: Array.isArray(o.tasks) ? o.tasks : [], flags: Array.isArray(o.flags) ? o.flags : [], report: o.report };
+    const st: ExamState = { tasks: Array.isArray(o.tasks) ? o.tasks : [], flags: Array.isArray(o.flags) ? o.flags : [] };
+    if (o.plan && Array.isArray(o.plan.tasks)) st.plan = o.plan;
+    if (o.report) st.report = o.report;
+    return st;
   } catch {
     return { tasks: [], flags: [] };
   }
@@ -53,11 +66,11 @@ export function pickTasks(exercises: WebExercise[], n = EXAM_TASKS): string[] {
   return out;
 }
 
-export async function startExam(db: Db, viewer: Viewer, examId: string, tasks: string[], now = new Date(), durationMs = EXAM_DURATION_MS): Promise<ExamView> {
+export async function startExam(db: Db, viewer: Viewer, examId: string, tasks: string[], now = new Date(), durationMs = EXAM_DURATION_MS, plan?: ExamPlan): Promise<ExamView> {
   assertCan(viewer, "lab:own");
   const open = await db.examAttempt.findFirst({ where: { userId: viewer.id, submittedAt: null, deadline: { gt: now } } });
   if (open) return toView(open);
-  const e = await db.examAttempt.create({ data: { id: newId(), userId: viewer.id, examId, startedAt: now, deadline: new Date(now.getTime() + durationMs), state: JSON.stringify({ tasks, flags: [] } satisfies ExamState) } });
+  const e = await db.examAttempt.create({ data: { id: newId(), userId: viewer.id, examId, startedAt: now, deadline: new Date(now.getTime() + durationMs), state: JSON.stringify((plan ? { tasks, flags: [], plan } : { tasks, flags: [] }) satisfies ExamState) } });
   return toView(e);
 }
 

@@ -4,7 +4,7 @@
 import type { Db } from "../db/client";
 import { newId } from "../auth/session-token";
 import { assertCan, type Viewer } from "../roles";
-import { rateLimiter, RULES } from "../rate-limit";
+import { rateLimiterFor, RULES } from "../rate-limit";
 import type { Runner } from "../runner";
 
 export class LabStartError extends Error {
@@ -60,7 +60,7 @@ export async function endLabs(db: Db, viewer: Viewer, runner: Runner, except?: s
  *  runner's message, which the page shows as is. */
 export async function startLab(db: Db, viewer: Viewer, runner: Runner, purpose: LabPurpose, setups: { node: string; script: string }[]): Promise<LabView> {
   assertCan(viewer, "lab:own");
-  const rl = rateLimiter().hit(`lab:${viewer.id}`, RULES.labCreate);
+  const rl = await rateLimiterFor(db).hit(`lab:${viewer.id}`, RULES.labCreate);
   if (!rl.ok) throw new LabStartError(`too many labs started; try again in ${rl.retryAfterSeconds} s`, rl.retryAfterSeconds);
   await endLabs(db, viewer, runner);
   const labName = `u-${newId().toLowerCase().replace(/[^a-z0-9]/g, "").slice(0, 10)}`;

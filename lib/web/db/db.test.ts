@@ -5,6 +5,7 @@ import path from "node:path";
 import { dbConfig } from "./config";
 import { applyMigrations, readMigrations } from "./migrate";
 import { openDb, type Db } from "./client";
+import { schemaColumns, sqliteColumns } from "./schema-columns.test-util";
 
 const root = path.resolve(import.meta.dirname, "../../../prisma/migrations");
 
@@ -38,8 +39,10 @@ describe("migrations on SQLite", () => {
 
   it("applies each migration once, and the Prisma client works on the result", async () => {
     const cfg = { provider: "sqlite" as const, url: path.join(dir, "t.db") };
-    expect(await applyMigrations(cfg, root)).toEqual(["0001_init"]);
+    expect(await applyMigrations(cfg, root)).toEqual(["0001_init", "0002_rate_limit"]);
     expect(await applyMigrations(cfg, root)).toEqual([]);
+    // The migrations make exactly the tables and columns schema.prisma declares.
+    expect(await sqliteColumns(cfg.url)).toEqual(schemaColumns());
     db = await openDb(cfg);
     const u = await db.user.create({ data: { id: "u1", email: "a@b.c", name: "A", passwordHash: "x" } });
     expect(u.role).toBe("student");

@@ -8,6 +8,8 @@ import { dbConfig } from "./config";
 import { applyMigrations } from "./migrate";
 import { openDb, type Db } from "./client";
 import { pgBinDir, startPgCluster, type PgCluster } from "./pg-cluster.test-util";
+import { schemaColumns, postgresColumns } from "./schema-columns.test-util";
+import { rateLimitContract } from "../rate-limit.test-util";
 import { signUp, signIn, sessionFromToken } from "../data/accounts";
 import { createClass, joinClass, dashboard } from "../data/classes";
 import { recordCheck, progress, lastResults } from "../data/attempts";
@@ -31,16 +33,19 @@ describe.skipIf(!bin)("PostgreSQL", () => {
     await admin.query("CREATE DATABASE drydock_test");
     await admin.end();
   });
+  const extra: Db[] = [];
   afterAll(async () => {
     await db?.$disconnect();
+    for (const d of extra) await d.$disconnect();
     cluster?.stop();
   });
 
   it("DATABASE_URL selects PostgreSQL and the migrator applies each migration once", async () => {
     const cfg = dbConfig({ DATABASE_URL: cluster.url("drydock_test") }, "/unused");
     expect(cfg.provider).toBe("postgresql");
-    expect(await applyMigrations(cfg, migrations)).toEqual(["0001_init"]);
+    expect(await applyMigrations(cfg, migrations)).toEqual(["0001_init", "0002_rate_limit"]);
     expect(await applyMigrations(cfg, migrations)).toEqual([]);
+    expect(await postgresColumns(cfg.url)).toEqual(schemaColumns());
     // Two instances starting together: the advisory lock serialises them, neither fails.
     expect(await Promise.all([applyMigrations(cfg, migrations), applyMigrations(cfg, migrations)])).toEqual([[], []]);
     db = await openDb(cfg);
@@ -85,4 +90,11 @@ describe.skipIf(!bin)("PostgreSQL", () => {
     const done = await submitExam(db, users.ann, e.id, report, now);
     expect({ score: done?.score, passed: done?.passed, state: done?.state }).toEqual({ score: 66.7, passed: true, state: { tasks: ["t1", "t2"], flags: ["t2"], report } });
   });
+
+  describe("rate limits", () =>
+    rateLimitContract(async () => {
+      const d = await openDb(dbConfig({ DATABASE_URL: cluster.url("drydock_test") }, "/unused"));
+      extra.push(d);
+      return d;
+    }));
 });
