@@ -22,10 +22,11 @@ export async function serve(opts: { root: string; dataDir: string; port: number;
 
   let next: { handle: (req: unknown, res: unknown) => Promise<void>; upgrade?: (req: unknown, socket: unknown, head: unknown) => void } | undefined;
   if (existsSync(path.join(opts.root, ".next", "BUILD_ID"))) {
+    // hostname and port let Next fetch a server action's redirect target from this server (not :3000).
     // Loaded by name so the runtime's types stay free of Next's globals (they redefine ProcessEnv).
     const nextModule = "next";
     const { default: createNext } = await import(nextModule);
-    const app = (createNext as unknown as (o: object) => { prepare(): Promise<void>; getRequestHandler(): (a: unknown, b: unknown) => Promise<void>; getUpgradeHandler(): (a: unknown, b: unknown, c: unknown) => void })({ dev: false, dir: opts.root });
+    const app = (createNext as unknown as (o: object) => { prepare(): Promise<void>; getRequestHandler(): (a: unknown, b: unknown) => Promise<void>; getUpgradeHandler(): (a: unknown, b: unknown, c: unknown) => void })({ dev: false, dir: opts.root, hostname: opts.host, port: opts.port });
     await app.prepare();
     next = { handle: app.getRequestHandler(), upgrade: app.getUpgradeHandler() };
   } else {
