@@ -2,22 +2,11 @@
 // over the lab network, the kubelet and its node under systemd, static pods, and the messages
 // upstream gives (scheduler's FailedScheduling, kubelet's events). Expected texts come from the
 // upstream components (kubectl's rollout messages, the scheduler's FitError, systemd's status).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Lab } from "../../lib/labs/lab.js";
-import { run, startLabs } from "./helpers.js";
+import { describe, expect, it } from "vitest";
+import { useLab } from "./helpers.js";
 
-let lab: Lab;
-let cleanup: () => Promise<void>;
+const { run, sh } = useLab("cluster");
 
-beforeAll(async () => {
-  const t = await startLabs();
-  cleanup = t.cleanup;
-  lab = await t.manager.create("cluster");
-}, 120_000);
-
-afterAll(async () => cleanup?.());
-
-const sh = async (script: string, node?: string) => (await run(lab, script, node)).stdout.trim();
 
 describe("a lab's cluster at work", () => {
   it("runs every system pod Ready, as a fresh kubeadm cluster shows them", async () => {
@@ -52,7 +41,7 @@ describe("a lab's cluster at work", () => {
   it("execs into a container", async () => {
     await sh("kubectl run sleeper --image=busybox:1.36 --env=GREETING=hello -- sleep 3600 >/dev/null && kubectl wait --for=condition=Ready pod/sleeper --timeout=60s >/dev/null");
     expect(await sh("kubectl exec sleeper -- printenv GREETING")).toBe("hello");
-    expect((await run(lab, "kubectl exec sleeper -- sh -c 'exit 3'")).code).toBe(3);
+    expect((await run("kubectl exec sleeper -- sh -c 'exit 3'")).code).toBe(3);
   }, 90_000);
 
   it("runs the kubelet under systemd and its containers under containerd", async () => {

@@ -3,22 +3,11 @@
 // error, and fixing the file brings the API back on the same data. etcd's messages are etcd
 // 3.4's (etcdmain "listener failed"); the API server's are grpc-go's dial warnings, naming the
 // --etcd-servers address.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Lab } from "../../lib/labs/lab.js";
-import { run, startLabs } from "./helpers.js";
+import { describe, expect, it } from "vitest";
+import { useLab } from "./helpers.js";
 
-let lab: Lab;
-let cleanup: () => Promise<void>;
+const { sh } = useLab("recovery");
 
-beforeAll(async () => {
-  const t = await startLabs();
-  cleanup = t.cleanup;
-  lab = await t.manager.create("recovery");
-}, 120_000);
-
-afterAll(async () => cleanup?.());
-
-const sh = async (script: string) => (await run(lab, script)).stdout.trim();
 const MANIFEST = "/etc/kubernetes/manifests/etcd.yaml";
 const waitReady = (want: "ok" | "down") =>
   want === "ok"

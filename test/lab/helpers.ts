@@ -1,6 +1,7 @@
 // Test fixture: real labs from the lab runtime, and a way to run a script in a node exactly as
 // `drydock lab exec` does (bash -c, the student's environment), capturing what real tools print.
 import { mkdtempSync, rmSync } from "node:fs";
+import { afterAll, beforeAll } from "vitest";
 import os from "node:os";
 import path from "node:path";
 import { LabManager } from "../../lib/labs/manager.js";
@@ -37,5 +38,26 @@ export async function startLabs(): Promise<{ manager: LabManager; cleanup: () =>
       await manager.shutdown();
       rmSync(dataDir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * One lab for a whole test file: created before its first test, removed after its last. `run`
+ * and `sh` (trimmed stdout) run scripts on a node as `drydock lab exec` does.
+ */
+export function useLab(name: string) {
+  let lab: Lab | undefined;
+  let cleanup: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    const t = await startLabs();
+    cleanup = t.cleanup;
+    lab = await t.manager.create(name);
+  }, 120_000);
+  afterAll(async () => cleanup?.());
+  const runOn = (script: string, node?: string, stdin?: string) => run(lab!, script, node, stdin);
+  return {
+    lab: () => lab!,
+    run: runOn,
+    sh: async (script: string, node?: string) => (await runOn(script, node)).stdout.trim(),
   };
 }

@@ -2,22 +2,11 @@
 // columns from metrics.k8s.io; an nginx Deployment under a busybox wget loop (the HPA
 // walkthrough's load generator) is scaled up by the HPA with upstream's event; a CSR made with
 // openssl is approved with kubectl and its certificate authenticates.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Lab } from "../../lib/labs/lab.js";
-import { run, startLabs } from "./helpers.js";
+import { describe, expect, it } from "vitest";
+import { useLab } from "./helpers.js";
 
-let lab: Lab;
-let cleanup: () => Promise<void>;
+const { sh } = useLab("metrics");
 
-beforeAll(async () => {
-  const t = await startLabs();
-  cleanup = t.cleanup;
-  lab = await t.manager.create("metrics");
-}, 120_000);
-
-afterAll(async () => cleanup?.());
-
-const sh = async (script: string) => (await run(lab, script)).stdout.trim();
 
 const DEPLOYMENT = `cat <<'Y' | kubectl apply -f - >/dev/null
 apiVersion: apps/v1

@@ -4,22 +4,11 @@
 // container logs are on the node, and a kubelet restart keeps every container running.
 // Expected texts come from the real tools (crictl's "N minutes ago", iptables-save's layout,
 // kube-proxy's chain names and comments in pkg/proxy/iptables/proxier.go).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Lab } from "../../lib/labs/lab.js";
-import { run, startLabs } from "./helpers.js";
+import { describe, expect, it } from "vitest";
+import { useLab } from "./helpers.js";
 
-let lab: Lab;
-let cleanup: () => Promise<void>;
+const { sh } = useLab("realism");
 
-beforeAll(async () => {
-  const t = await startLabs();
-  cleanup = t.cleanup;
-  lab = await t.manager.create("realism");
-}, 120_000);
-
-afterAll(async () => cleanup?.());
-
-const sh = async (script: string, node?: string) => (await run(lab, script, node)).stdout.trim();
 
 describe("a fresh lab's nodes", () => {
   it("show containers as old as the cluster, with the ids and start times of the pod statuses", async () => {
