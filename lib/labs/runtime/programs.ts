@@ -44,8 +44,6 @@ export interface LabProgramDeps {
   addonControllers: { repo: string; start(ctx: ContainerProgramContext): { stop(): void } }[];
 }
 
-let nextPid = 2000;
-
 /** The add-ons' health ports (their probes): [port, TLS]. */
 const ADDON_HEALTH: [string, [number, boolean][]][] = [
   ["metrics-server/metrics-server", [[10250, true]]],
@@ -55,7 +53,8 @@ const ADDON_HEALTH: [string, [number, boolean][]][] = [
 
 /** klog lines from a component's "I message" / "E message" log calls. */
 function klogger(ctx: ContainerProgramContext, source: string) {
-  const pid = nextPid++;
+  // The component is its container's first process: klog prints PID 1.
+  const pid = 1;
   return (line: string) => {
     const m = /^([IWEF]) (.*)$/s.exec(line);
     const [sev, text] = m ? [m[1] as Severity, m[2]] : (["I", line] as [Severity, string]);
