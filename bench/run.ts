@@ -4,6 +4,7 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
 import { startLabs, run } from "../test/lab/helpers.js";
+import type { Lab } from "../lib/labs/lab.js";
 import { labShellSpawn } from "../lib/web/start.js";
 import { measureKeystrokeEcho, startTerminalServer } from "../lib/terminal/latency.js";
 
@@ -42,7 +43,7 @@ function memoryOfTree(rootPid: number): { rss: number; pss: number } {
 const { manager, cleanup } = await startLabs();
 await new Promise((r) => setTimeout(r, 5000)); // let the key pool fill, as a running server has
 const times: number[] = [];
-const labs = [];
+const labs: Lab[] = [];
 for (let i = 0; i < LABS; i++) {
   const t0 = performance.now();
   labs.push(await manager.create(`bench-${i}`));
@@ -88,7 +89,7 @@ console.log(`terminal keystroke-to-echo over ${echo.terminals} terminals: p50 ${
 await terminals.close();
 
 // The lifecycle figures of the node, storage and workload issues, each on a lab of its own.
-const seconds = async (l: (typeof labs)[number], setup: string, timed: string) => {
+const seconds = async (l: Lab, setup: string, timed: string) => {
   await run(l, setup);
   const r = await run(l, `start=$(date +%s.%N); ${timed}; echo "$(date +%s.%N) - $start" | bc`);
   return Number(r.stdout.trim().split("\n").pop()) * 1000;

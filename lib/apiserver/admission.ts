@@ -2,7 +2,7 @@
 // plugins (NamespaceLifecycle, ServiceAccount, DefaultTolerationSeconds, Priority,
 // DefaultStorageClass, ...), NodeRestriction, and per-kind validation. Each step is a pure
 // function of lib/cluster; this module only gathers what they need from the cache.
-import type { Clock, Random } from "../cluster/api/types.js";
+import type { Clock, Random, ResourceInfo } from "../cluster/api/types.js";
 import { StatusError } from "../cluster/api/types.js";
 import type { ResourceIndex } from "../cluster/api/resources.js";
 import { newInvalid } from "../cluster/meta/errors.js";
@@ -20,12 +20,30 @@ import { checkQuotas, QUOTA_RESOURCES } from "../cluster/admission/quota.js";
 import { validateObject } from "../cluster/validation/index.js";
 import { admitStorageObjectInUseProtection, validatePersistentVolumeClaimResize } from "../cluster/storage/admission.js";
 import { defaultIngressClassFor } from "../cluster/network/default-ingress-class.js";
+import { admitNodeRestriction, type NodeRestrictionRequest } from "../cluster/admission/node-restriction.js";
+import { checkBindingEscalation, checkRoleEscalation, type EscalationContext } from "../cluster/rbac/escalation.js";
+import type { Authorizer as RBACAuthorizer, BindingObject, PolicySource, RoleObject } from "../cluster/rbac/types.js";
+import type { UserInfo } from "../cluster/api/types.js";
+import { admitAlwaysPullImages } from "../cluster/admission/always-pull-images.js";
+import { canonicalizeQuantities } from "../cluster/meta/canonical-quantities.js";
+import { typeRefFor } from "./field-manager.js";
 
 export interface AdmissionConfig {
   enabled: string[]; // --enable-admission-plugins
   disabled: string[]; // --disable-admission-plugins
   serviceCIDR: string;
   nodePortRange: [number, number];
+}
+
+/**
+ * The checks that judge the requester, run for requests from outside (HTTP) only: in-process
+ * components write through the loopback client unauthorized (KNOWN_GAPS.md), and their writes
+ * (mirror pods, aggregated ClusterRoles) must not depend on the policy a student edits.
+ */
+export interface RequestChecks {
+  /** RBAC's escalation prevention (pkg/registry/rbac/escalation_check.go). */
+  policy: PolicySource;
+  authorizer: RBACAuthorizer;
 }
 
 interface Deps extends AdmissionConfig {
@@ -35,6 +53,29 @@ interface Deps extends AdmissionConfig {
   random: Random;
   saSigningKey?: string;
   issuer: string;
+  requestChecks?: RequestChecks;
+}
+
+const RBAC_GROUP = "rbac.authorization.k8s.io";
+
+/** rbacregistry.IsOnlyMutatingGCFields: an update of ownerReferences/finalizers alone is never an escalation. */
+function onlyMutatesGCFields(obj: KObject, old: KObject): boolean {
+  const strip = (o: KObject) => {
+    const { ownerReferences: _o, finalizers: _f, managedFields: _m, resourceVersion: _r, generation: _g, ...meta } = o.metadata ?? {};
+    return JSON.stringify({ ...o, metadata: meta });
+  };
+  return strip(obj) === strip(old);
+}
+
+/** The policybased RBAC storages: writes of roles and bindings that would grant what the writer lacks. */
+function rbacEscalation(checks: RequestChecks, info: ResourceInfo, obj: KObject, old: KObject | undefined, user: UserInfo) {
+  if (info.group !== RBAC_GROUP) return;
+  if (old && onlyMutatesGCFields(obj, old)) return;
+  const ctx: EscalationContext = { user, policy: checks.policy, authorizer: checks.authorizer };
+  let err = null;
+  if (info.resource === "roles" || info.resource === "clusterroles") err = checkRoleEscalation(ctx, { ...obj, kind: info.kind } as RoleObject, old as RoleObject | undefined);
+  if (info.resource === "rolebindings" || info.resource === "clusterrolebindings") err = checkBindingEscalation(ctx, { ...obj, kind: info.kind } as BindingObject);
+  if (err) throw err;
 }
 
 export function createAdmission(deps: Deps): Admission {
@@ -61,10 +102,26 @@ export function createAdmission(deps: Deps): Admission {
     }
   };
 
+  const nodeRestriction = (op: NodeRestrictionRequest["operation"], info: ResourceInfo, obj: KObject, old: KObject | undefined, user: UserInfo, subresource: string) => {
+    if (!deps.requestChecks || !has("NodeRestriction", false)) return;
+    const lookups = { get: cached, list };
+    const name = op === "CREATE" && !subresource ? "" : (obj.metadata?.name ?? "");
+    const err = admitNodeRestriction({ operation: op, group: info.group, resource: info.resource, subresource, namespace: obj.metadata?.namespace ?? "", name, object: op === "DELETE" ? undefined : obj, oldObject: old, user }, lookups);
+    if (err) throw err;
+  };
+
   return {
+    admitSubresourceCreate(info, namespace, name, subresource, body, user) {
+      if (!deps.requestChecks || !has("NodeRestriction", false)) return;
+      const err = admitNodeRestriction({ operation: "CREATE", group: info.group, resource: info.resource, subresource, namespace, name, object: body, user }, { get: cached, list });
+      if (err) throw err;
+    },
     async admit(op, info, obj, old, user, subresource) {
       const ns = obj.metadata?.namespace ?? "";
-      if (op === "DELETE") return obj;
+      if (op === "DELETE") {
+        nodeRestriction(op, info, obj, old, user, subresource);
+        return obj;
+      }
       // NamespaceLifecycle: no new content in missing or terminating namespaces.
       if (op === "CREATE" && info.namespaced && has("NamespaceLifecycle", true) && info.resource !== "events") {
         const nsObj = cached("", "namespaces", "", ns);
@@ -84,12 +141,16 @@ export function createAdmission(deps: Deps): Admission {
       const isPod = info.resource === "pods" && !info.group;
       // Mutating admission sees the name before generation: errors name the generateName prefix.
       const mutatingName = out.metadata?.generateName ?? out.metadata?.name ?? "";
+      // NodeRestriction is a mutating-phase plugin: it refuses before ServiceAccount's validation
+      // can (the mirror pods it admits are skipped by the pod plugins below).
+      nodeRestriction(op, info, out, old, user, subresource);
       if (op === "CREATE" && isPod && !subresource) {
         if (has("LimitRanger", true)) out = admitLimitRanger(out, lookups, mutatingName);
         if (has("ServiceAccount", true)) out = admitServiceAccount(out, lookups, deps.random);
         if (has("DefaultTolerationSeconds", true)) out = admitDefaultTolerations(out);
         if (has("Priority", true)) out = admitPriority(out, lookups);
       }
+      if (isPod && !subresource && has("AlwaysPullImages", false)) out = admitAlwaysPullImages(out, op === "UPDATE" ? old : undefined);
       if (op === "CREATE" && info.resource === "persistentvolumeclaims" && !info.group && has("DefaultStorageClass", true)) out = admitDefaultStorageClass(out, lookups);
       if (op === "CREATE" && !info.group && (info.resource === "persistentvolumeclaims" || info.resource === "persistentvolumes") && has("StorageObjectInUseProtection", true)) {
         out = admitStorageObjectInUseProtection(info.resource, out);
@@ -103,12 +164,15 @@ export function createAdmission(deps: Deps): Admission {
         const c = defaultIngressClassFor(out, list("networking.k8s.io", "ingressclasses"));
         if (c) out = { ...out, spec: { ...spec, ingressClassName: c } };
       }
+      // Quantities are stored in canonical form (decoding into resource.Quantity does this upstream).
+      out = canonicalizeQuantities(out, typeRefFor(info, deps.registry.cache));
+      // After mutating admission, before validation: where the RBAC storage checks escalation.
+      if (deps.requestChecks && !subresource) rbacEscalation(deps.requestChecks, info, out, old, user);
       // Metadata validation (every kind); per-kind validation lives with the defaults.
       const nameFn = !info.group && info.resource === "namespaces" ? nameIsDNSLabel : !info.group && info.resource === "services" ? nameIsDNS1035Label : nameIsDNSSubdomain;
       const errs = validateObjectMeta(out.metadata ?? {}, info.namespaced, nameFn, "metadata");
       if (!subresource) errs.push(...validateObject(info.group, info.kind, out, op === "UPDATE" ? old : undefined));
       if (errs.length) throw newInvalid({ group: info.group, kind: info.kind }, out.metadata?.name ?? "", errs);
-      void user;
       // ResourceQuota runs last, as a validating plugin: it charges the quotas it admits against.
       if (op === "CREATE" && !subresource && has("ResourceQuota", true) && info.namespaced && QUOTA_RESOURCES.some((r) => r.group === info.group && r.resource === info.resource)) {
         const quotas = list("", "resourcequotas", ns);

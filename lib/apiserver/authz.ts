@@ -12,6 +12,10 @@ import type { Registry } from "./storage/registry.js";
 
 export interface Authorizer {
   authorize(attrs: Attributes): Promise<{ allowed: boolean; denied: boolean; reason: string }>;
+  /** The same chain, synchronous (RBAC's escalate/bind checks). */
+  chain: RBACAuthorizer;
+  /** The RBAC objects as the authorizer reads them. */
+  policy: PolicySource;
   resolver: RuleResolver;
   rulesFor(user: UserInfo, namespace: string): RulesForResult;
 }
@@ -59,6 +63,8 @@ export function createAuthorizer(deps: { modes: string[]; registry: Registry; in
   const resolver = unionRuleResolver(resolvers);
   return {
     resolver,
+    chain,
+    policy,
     async authorize(attrs) {
       const d = chain.authorize(attrs);
       return { allowed: d.decision === "allow", denied: d.decision === "deny", reason: d.reason };

@@ -27,3 +27,11 @@ export function tooLarge(): StatusError {
 export function unsupportedMediaType(contentType: string): StatusError {
   return new StatusError(415, "UnsupportedMediaType", `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf`, { causes: [{ reason: "UnexpectedServerResponse", message: contentType }] });
 }
+
+/**
+ * A method no route serves on this path (PATCH on a collection, POST on an item): go-restful's
+ * 405, written by kube-apiserver's serviceErrorHandler as NewGenericServerResponse.
+ */
+export function routeMethodNotAllowed(): StatusError {
+  return new StatusError(405, "MethodNotAllowed", "the server does not allow this method on the requested resource", { causes: [{ reason: "UnexpectedServerResponse", message: "405: Method Not Allowed" }] });
+}

@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { MemoryStore } from "../store/memory.js";
 import { ApiServer } from "./server.js";
+import { managerForUser } from "./loopback.js";
 import { GR, type ClusterClient } from "../cluster/client/types.js";
 import { StatusError, type KObject } from "../cluster/api/types.js";
 import { counterRandom } from "../cluster/client/fake.js";
@@ -113,4 +114,19 @@ describe("loopback client", () => {
     await client.update(GR.namespaces, { ...client.get(GR.namespaces, "", "dev")!, spec: { finalizers: [] } }, { subresource: "finalize" });
     expect(client.get(GR.namespaces, "", "dev")).toBeUndefined();
   });
+
+  it("records in-process writes under the component's manager name", async () => {
+    const made = await client.create(GR.configmaps, { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "c", namespace: "default" }, data: { a: "b" } });
+    expect((made.metadata?.managedFields as { manager: string }[]).map((e) => e.manager)).toEqual(["kube-controller-manager"]);
+  });
+});
+
+describe("managerForUser", () => {
+  it.each([
+    ["system:kube-controller-manager", "kube-controller-manager"],
+    ["system:kube-scheduler", "kube-scheduler"],
+    ["system:node:node01", "kubelet"],
+    ["system:serviceaccount:kube-system:coredns", "coredns"],
+    ["kubernetes-admin", "kubectl"],
+  ])("%s writes as %s", (username, want) => expect(managerForUser({ username, groups: [] })).toBe(want));
 });

@@ -21,12 +21,27 @@ export interface LoopbackDeps {
   virtualCreate?(info: ResourceInfo, namespace: string, name: string, subresource: string, body: KObject, user: UserInfo): Promise<KObject>;
 }
 
+/**
+ * The field manager an in-process component writes as when it names none: upstream takes the
+ * User-Agent's program name (kube-controller-manager, kube-scheduler, kubelet); add-ons are
+ * named by their ServiceAccount, a stand-in for their binaries' names.
+ */
+export function managerForUser(user: UserInfo): string {
+  const u = user.username;
+  if (u === "system:kube-controller-manager") return "kube-controller-manager";
+  if (u === "system:kube-scheduler") return "kube-scheduler";
+  if (u.startsWith("system:node:")) return "kubelet";
+  const sa = /^system:serviceaccount:[^:]+:(.+)$/.exec(u);
+  if (sa) return sa[1];
+  return "kubectl";
+}
+
 export function loopbackClient(deps: LoopbackDeps, user: UserInfo): ClusterClient {
   const { registry, cache } = deps;
   const ctx = (gr: GroupResource, namespace: string, name: string, subresource = "", opts: WriteOptions = {}): StorageContext => {
     const info = deps.resourceFor(gr.group, gr.resource);
     const query = new URLSearchParams();
-    if (opts.fieldManager) query.set("fieldManager", opts.fieldManager);
+    query.set("fieldManager", opts.fieldManager || managerForUser(user));
     if (opts.dryRun) query.set("dryRun", "All");
     return { info, user, query, registry, admission: deps.admission, ri: { namespace: info.namespaced ? namespace : "", name, subresource } };
   };

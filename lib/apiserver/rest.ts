@@ -10,14 +10,25 @@ import type { CacheEvent } from "./storage/cache.js";
 import { applyPatch } from "./patch.js";
 import { toTable } from "./table.js";
 import { compileSelectors, type ObjectFilter } from "./selectors.js";
-import { builtinSchemaFinder, checkStrictFields, crdSchema, fieldValidationOf, warningHeaderValue } from "./strict-fields.js";
-import { defaultOpenAPIDir, loadOpenAPIDocuments } from "./openapi/index.js";
+import { checkStrictFields, crdSchema, fieldValidationOf, warningHeaderValue } from "./strict-fields.js";
 import { isCustom } from "./storage/registry.js";
 import { eventCoreToV1, eventV1ToCore, isEventsV1 } from "../cluster/api/event-conversion.js";
+import { builtinSchemas, managerOf, serverSideApply, typeRefFor } from "./field-manager.js";
+import { checkDecodeTypes, checkPatchedTypes } from "./decode-types.js";
+
+function safeJSON(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString("utf8"));
+  } catch {
+    return undefined;
+  }
+}
 
 export interface Admission {
   /** Mutating then validating admission plus defaulting and validation; may throw StatusError. */
   admit(op: "CREATE" | "UPDATE" | "DELETE", info: ResourceInfo, obj: KObject, old: KObject | undefined, user: UserInfo, subresource: string): Promise<KObject>;
+  /** Admission of a create on a subresource answered outside storage (pods/eviction, serviceaccounts/token). */
+  admitSubresourceCreate?(info: ResourceInfo, namespace: string, name: string, subresource: string, body: KObject, user: UserInfo): void;
 }
 
 export interface RestContext {
@@ -128,14 +139,26 @@ function checkTypeMeta(info: ResourceInfo, obj: KObject) {
 /** What the storage verbs need of a request: shared by the HTTP handlers and the in-process client. */
 export type StorageContext = Pick<RestContext, "info" | "user" | "query" | "registry" | "admission"> & { ri: Pick<RequestInfo, "namespace" | "name" | "subresource"> };
 
+/** Writes without ?fieldManager= are recorded under the client's User-Agent prefix ("kubectl"). */
+function defaultFieldManager(ctx: RestContext) {
+  if (!ctx.query.get("fieldManager")) ctx.query.set("fieldManager", managerOf(undefined, ctx.req.headers["user-agent"] as string | undefined));
+}
+
 export async function handleCreate(ctx: RestContext) {
+  defaultFieldManager(ctx);
   const body = await readBody(ctx.req);
   const obj = decodeObject(body, ctx.req.headers["content-type"] as string | undefined);
+  decodeTypes(ctx, obj);
   strictFields(ctx, obj, body);
   respondObject(ctx, 201, await createObject(ctx, obj));
 }
 
-let schemaFinder: ReturnType<typeof builtinSchemaFinder> | undefined;
+
+/** Values of the wrong JSON kind for built-in kinds fail decoding (decode-types.ts). */
+function decodeTypes(ctx: RestContext, obj: KObject) {
+  if (isCustom(ctx.info) || isEventsV1(ctx.info)) return;
+  checkDecodeTypes(ctx.info, obj, typeRefFor(ctx.info, ctx.registry.cache));
+}
 
 /** fieldValidation (Strict by kubectl's default): unknown and duplicate fields, per the kind's schema. */
 function strictFields(ctx: RestContext, obj: KObject, body: Buffer | undefined) {
@@ -146,8 +169,7 @@ function strictFields(ctx: RestContext, obj: KObject, body: Buffer | undefined) 
     const s = crd ? crdSchema(crd as never, info.version) : undefined;
     schema = s ? { schema: s, components: {} } : undefined;
   } else {
-    schemaFinder ??= builtinSchemaFinder(loadOpenAPIDocuments(defaultOpenAPIDir()));
-    schema = schemaFinder(info.group, info.version, info.kind);
+    schema = builtinSchemas()(info.group, info.version, info.kind);
   }
   const isJSON = body !== undefined && mediaTypeOf(ctx.req.headers["content-type"] as string | undefined) === "application/json";
   const { warnings } = checkStrictFields(fieldValidationOf(ctx.query), info.kind, info.version, obj, schema, isJSON ? body!.toString("utf8") : undefined);
@@ -181,9 +203,9 @@ export async function createObject(ctx: StorageContext, obj: KObject): Promise<K
   return ctx.registry.create(info, prepared, { ...opts, user: ctx.user });
 }
 
-export async function updateWith(ctx: StorageContext, mutate: (current: KObject | undefined) => KObject | Promise<KObject>, allowCreate: boolean): Promise<{ obj: KObject; created: boolean }> {
+export async function updateWith(ctx: StorageContext, mutate: (current: KObject | undefined) => KObject | Promise<KObject>, allowCreate: boolean, operation?: "Apply"): Promise<{ obj: KObject; created: boolean }> {
   const { ri, info, query } = ctx;
-  const opts = { ...readQueryOptions(query), user: ctx.user, subresource: ri.subresource || undefined };
+  const opts = { ...readQueryOptions(query), user: ctx.user, subresource: ri.subresource || undefined, operation };
   for (let attempt = 0; attempt < 5; attempt++) {
     let current: KObject | undefined;
     try {
@@ -221,9 +243,11 @@ export async function updateWith(ctx: StorageContext, mutate: (current: KObject 
 }
 
 export async function handleUpdate(ctx: RestContext) {
+  defaultFieldManager(ctx);
   const body = await readBody(ctx.req);
   const obj = decodeObject(body, ctx.req.headers["content-type"] as string | undefined);
   if (ctx.ri.subresource === "scale") return updateScale(ctx, obj);
+  decodeTypes(ctx, obj);
   strictFields(ctx, obj, body);
   const { obj: saved, created } = await updateWith(ctx, () => obj, allowsCreateOnUpdate(ctx.info));
   respondObject(ctx, created ? 201 : 200, saved);
@@ -238,6 +262,7 @@ function allowsCreateOnUpdate(info: ResourceInfo): boolean {
 export async function handlePatch(ctx: RestContext) {
   const body = await readBody(ctx.req);
   const type = mediaTypeOf(ctx.req.headers["content-type"] as string | undefined);
+  if (!type.startsWith("application/apply-patch")) defaultFieldManager(ctx);
   if (ctx.ri.subresource === "scale") {
     const current = await ctx.registry.get(ctx.info, ctx.ri.namespace, ctx.ri.name);
     const scale = applyPatch(type, scaleOf(ctx.info, current), body, "autoscaling/v1/Scale");
@@ -251,16 +276,40 @@ export async function handlePatch(ctx: RestContext) {
 export async function patchObject(ctx: StorageContext, type: string, body: Buffer, check?: (patched: KObject) => void): Promise<{ obj: KObject; created: boolean }> {
   const { info, ri, query } = ctx;
   const isApply = type === "application/apply-patch+yaml" || type === "application/apply-patch+cbor";
+  const force = query.get("force") === "true";
+  if (isApply && !query.get("fieldManager")) {
+    throw new StatusError(422, "Invalid", `PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch`, {
+      kind: "PatchOptions",
+      group: "meta.k8s.io",
+      causes: [{ reason: "FieldValueRequired", message: "Required value: is required for apply patch", field: "fieldManager" }],
+    });
+  }
+  if (!isApply && query.has("force")) {
+    throw new StatusError(422, "Invalid", `PatchOptions.meta.k8s.io "" is invalid: force: Forbidden: may not be specified for non-apply patch`, {
+      kind: "PatchOptions",
+      group: "meta.k8s.io",
+      causes: [{ reason: "FieldValueForbidden", message: "Forbidden: may not be specified for non-apply patch", field: "force" }],
+    });
+  }
+  const applied = isApply ? parseYAML(body) : undefined;
+  const write = (live: KObject | undefined) => serverSideApply({ info, cache: ctx.registry.cache, manager: query.get("fieldManager")!, subresource: ri.subresource, now: ctx.registry.now() }, live, applied!, force);
   return updateWith(
     ctx,
     (current) => {
       let out: KObject;
       if (!current) {
         if (!isApply) throw notFound(info, ri.name);
-        out = parseYAML(body);
-      } else if (isApply) out = applyServerSide(current, parseYAML(body), query);
-      else {
+        checkTypeMeta(info, applied!);
+        out = write(undefined);
+      } else if (isApply) {
+        checkTypeMeta(info, applied!);
+        out = write(current);
+        // The merge starts from what was read: a write in between is retried (GuaranteedUpdate).
+        delete out.metadata!.resourceVersion;
+        if (applied!.metadata?.resourceVersion) out.metadata!.resourceVersion = applied!.metadata.resourceVersion;
+      } else {
         out = applyPatch(type, current, body, `${apiVersionOf(info)}/${info.kind}`);
+        if (!isCustom(info) && !isEventsV1(info)) checkPatchedTypes(type, safeJSON(body), out, typeRefFor(info, ctx.registry.cache));
         // A patch that names no resourceVersion applies to whatever is current: on a race with
         // another writer it is retried, as GuaranteedUpdate does.
         if (out.metadata && !patchNamesResourceVersion(body) && out.metadata.resourceVersion === current.metadata?.resourceVersion) delete out.metadata.resourceVersion;
@@ -269,28 +318,12 @@ export async function patchObject(ctx: StorageContext, type: string, body: Buffe
       return out;
     },
     isApply,
+    isApply ? "Apply" : undefined,
   );
 }
 
 function patchNamesResourceVersion(body: Buffer): boolean {
   return /"resourceVersion"\s*:/.test(body.toString("utf8")) || /resourceVersion\s*:/.test(body.toString("utf8"));
-}
-
-/**
- * Server-side apply, simplified: the applied configuration is merged over the live object
- * (maps merge, lists replace). Conflicts between managers are not detected yet (KNOWN_GAPS.md).
- */
-function applyServerSide(current: KObject, applied: KObject, _query: URLSearchParams): KObject {
-  const merge = (a: unknown, b: unknown): unknown => {
-    if (b && typeof b === "object" && !Array.isArray(b) && a && typeof a === "object" && !Array.isArray(a)) {
-      const out: Record<string, unknown> = { ...(a as Record<string, unknown>) };
-      for (const [k, v] of Object.entries(b as Record<string, unknown>)) out[k] = merge(out[k], v);
-      return out;
-    }
-    return b;
-  };
-  const { resourceVersion: _rv, ...meta } = (applied.metadata ?? {}) as Record<string, unknown>;
-  return merge(current, { ...applied, metadata: meta }) as KObject;
 }
 
 function scaleOf(info: ResourceInfo, obj: KObject): KObject {

@@ -2,14 +2,14 @@
 // (staging/src/k8s.io/apiserver/pkg/server/config.go DefaultBuildHandlerChain): authentication,
 // impersonation, authorization, then the REST handlers or the non-resource endpoints.
 import { createServer as createHttpsServer, type Server } from "node:https";
-import { StatusError, type Clock, type Random, type ResourceInfo, type UserInfo } from "../cluster/api/types.js";
+import { StatusError, type Clock, type KObject, type Random, type ResourceInfo, type UserInfo } from "../cluster/api/types.js";
 import { RESOURCES, resourceIndex, type ResourceIndex, crdResources } from "../cluster/api/resources.js";
 import type { Store } from "../store/types.js";
 import { aggregatedDiscovery, AGGREGATED_DISCOVERY_V2_CONTENT_TYPE, apiGroup, apiGroupList, apiResourceList, apiVersions } from "./discovery/index.js";
 import { createAuthenticator, type Authenticator } from "./authn.js";
 import { createAuthorizer, type Authorizer } from "./authz.js";
-import { forbidden, internalError, methodNotSupported } from "./errors.js";
-import { parseAccept, readBody, sendJSON, sendStatus, sendText, wantsAggregatedDiscovery, type Req, type Res } from "./http.js";
+import { forbidden, internalError, methodNotSupported, routeMethodNotAllowed } from "./errors.js";
+import { parseAccept, readBody, sendJSON, sendStatus, sendText, wantsAggregatedDiscovery, wantsTable, type Req, type Res } from "./http.js";
 import { parseRequestInfo, type RequestInfo } from "./request-info.js";
 import { handleCreate, handleDelete, handleDeleteCollection, handleGet, handleGetScale, handleList, handlePatch, handleUpdate, handleWatch, type RestContext } from "./rest.js";
 import { WatchCache } from "./storage/cache.js";
@@ -28,6 +28,10 @@ import { decodeObject } from "./body.js";
 import type { ClusterClient } from "../cluster/client/types.js";
 // [metrics hook] metrics.k8s.io through the aggregation layer (lib/apiserver/metrics-api.ts).
 import { METRICS_GROUP, metricsAvailable, serveMetrics, type MetricsSource } from "./metrics-api.js";
+import { COMPONENT_STATUS_DEPRECATION, getComponentStatus, listComponentStatuses, type HostDial } from "./component-status.js";
+import { compileSelectors } from "./selectors.js";
+import { warningHeaderValue } from "./strict-fields.js";
+import { toTable } from "./table.js";
 
 export interface ApiServerConfig {
   store: Store;
@@ -47,6 +51,18 @@ export interface ApiServerConfig {
   nodes?: NodeConnector;
   /** Structured log lines, as the component would print them (crictl logs / journal). */
   log?: (line: string) => void;
+  /**
+   * TCP from the apiserver's host network (the control-plane node, hostNetwork pod): how
+   * componentstatuses reaches the scheduler (:10259) and controller-manager (:10257). Absent:
+   * nothing listens (both Unhealthy, connection refused).
+   */
+  dial?: HostDial;
+}
+
+/** The request target as a URL; a path like "//x" is a path, not a scheme-relative URL. */
+function requestURL(target: string | undefined): URL {
+  const t = target ?? "/";
+  return new URL(`https://localhost${t.startsWith("/") ? t : `/${t}`}`);
 }
 
 export class ApiServer {
@@ -57,7 +73,10 @@ export class ApiServer {
   private crdRevision = -1;
   private readonly authn: Authenticator;
   private readonly authz: Authorizer;
+  /** Admission for in-process components (loopback client). */
   private readonly admission;
+  /** Admission for requests from outside: also NodeRestriction and RBAC escalation prevention. */
+  private readonly requestAdmission;
   private server: Server | undefined;
   /** [metrics hook] metrics-server as the aggregator reaches it; set by the lab runtime. */
   private metricsSource: MetricsSource | undefined;
@@ -81,7 +100,9 @@ export class ApiServer {
       },
     });
     this.authz = createAuthorizer({ modes: config.authorizationModes, registry: this.registry, index: () => this.index, cache: this.cache });
-    this.admission = createAdmission({ ...config.admission, registry: this.registry, index: () => this.index, clock: config.clock, random: config.random, saSigningKey: config.saSigningKey, issuer: config.issuer });
+    const admissionDeps = { ...config.admission, registry: this.registry, index: () => this.index, clock: config.clock, random: config.random, saSigningKey: config.saSigningKey, issuer: config.issuer };
+    this.admission = createAdmission(admissionDeps);
+    this.requestAdmission = createAdmission({ ...admissionDeps, requestChecks: { policy: this.authz.policy, authorizer: this.authz.chain } });
   }
 
   /** Loads the cache from etcd; fails if etcd is unreachable (the process would exit). */
@@ -170,7 +191,7 @@ export class ApiServer {
   }
 
   private async route(req: Req, res: Res): Promise<void> {
-    const url = new URL(req.url ?? "/", "https://localhost");
+    const url = requestURL(req.url);
     const query = url.searchParams;
     const method = req.method ?? "GET";
     let user = this.authn.authenticate(req);
@@ -198,6 +219,9 @@ export class ApiServer {
       throw forbidden(info, ri.name, `${who} ${what}${where}${decision.reason ? `: ${decision.reason}` : ""}`);
     }
 
+    // Collections serve GET, POST and DELETE; items GET, PUT, PATCH and DELETE (installer.go routes).
+    if ((!ri.name && (ri.verb === "update" || ri.verb === "patch")) || (ri.name && !sub && ri.verb === "create")) throw routeMethodNotAllowed();
+
     const ctx: RestContext = {
       req,
       res,
@@ -207,10 +231,11 @@ export class ApiServer {
       query,
       accept: parseAccept(req.headers["accept"] as string | undefined),
       registry: this.registry,
-      admission: this.admission,
+      admission: this.requestAdmission,
       clock: this.config.clock,
     };
-    if (isVirtual(info, sub)) return handleVirtual(ctx, { authz: this.authz, config: this.config });
+    if (isVirtual(info, sub)) return handleVirtual(ctx, { authz: this.authz, config: this.config, authn: this.authn });
+    if (info.resource === "componentstatuses" && !info.group) return this.componentStatuses(ctx);
     if (info.group === METRICS_GROUP) return serveMetrics(ctx, this.metricsSource); // [metrics hook]
     switch (ri.verb) {
       case "get":
@@ -240,6 +265,18 @@ export class ApiServer {
       default:
         throw methodNotSupported(info, method);
     }
+  }
+
+  /** componentstatuses: probed on every request, never stored (component-status.ts). */
+  private async componentStatuses(ctx: RestContext) {
+    const deps = { dial: this.config.dial, etcdHealthy: async () => void (await this.config.store.currentRevision()) };
+    const filter = compileSelectors(ctx.info, ctx.query);
+    if (ctx.ri.verb !== "get" && ctx.ri.verb !== "list") throw methodNotSupported(ctx.info, ctx.ri.verb);
+    const out = ctx.ri.verb === "get" ? await getComponentStatus(deps, ctx.ri.name) : await listComponentStatuses(deps, filter);
+    (ctx.res as { setHeader(n: string, v: string): void }).setHeader("Warning", warningHeaderValue(COMPONENT_STATUS_DEPRECATION));
+    const items = ctx.ri.verb === "get" ? [out] : (out.items as KObject[]);
+    if (wantsTable(ctx.accept)) return sendJSON(ctx.res, 200, toTable(ctx, items, this.config.clock.now(), ctx.query.get("includeObject")));
+    sendJSON(ctx.res, 200, out);
   }
 
   private notFoundPath(res: Res) {
@@ -331,7 +368,7 @@ export class ApiServer {
       socket.end(`HTTP/1.1 ${err.code} ${err.reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
     };
     try {
-      const url = new URL(req.url ?? "/", "https://localhost");
+      const url = requestURL(req.url);
       let user = this.authn.authenticate(req);
       if (!user) throw new StatusError(401, "Unauthorized", "Unauthorized");
       user = await this.impersonate(req, user);
@@ -360,6 +397,7 @@ export class ApiServer {
 
   private async podSubresource(ctx: RestContext, sub: "binding" | "eviction") {
     const body = decodeObject(await readBody(ctx.req), ctx.req.headers["content-type"] as string | undefined);
+    ctx.admission.admitSubresourceCreate?.(ctx.info, ctx.ri.namespace, ctx.ri.name, sub, body, ctx.user);
     const out = await this.client(ctx.user).createSubresource({ group: "", resource: "pods" }, ctx.ri.namespace, ctx.ri.name, sub, body);
     sendJSON(ctx.res, 201, out);
   }

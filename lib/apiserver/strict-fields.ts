@@ -79,14 +79,18 @@ export function unknownFieldsBySchema(obj: unknown, schema: Schema, components: 
 /** Finds the component schema of a group/version/kind in the built-in v3 documents. */
 export function builtinSchemaFinder(docs: OpenAPIDocuments): (group: string, version: string, kind: string) => { schema: Schema; components: Components } | undefined {
   const cache = new Map<string, { schema: Schema; components: Components } | null>();
+  // One parse per group-version: its kinds share the components (a v3 document is megabytes).
+  const parsed = new Map<string, Components>();
   return (group, version, kind) => {
     const id = `${group}/${version}/${kind}`;
     const hit = cache.get(id);
     if (hit !== undefined) return hit ?? undefined;
-    const doc = docs.v3(group ? `apis/${group}/${version}` : `api/${version}`);
+    const gv = group ? `apis/${group}/${version}` : `api/${version}`;
+    const doc = parsed.has(gv) ? undefined : docs.v3(gv);
     let found: { schema: Schema; components: Components } | null = null;
-    if (doc) {
-      const components = (JSON.parse(doc.text) as { components?: { schemas?: Components } }).components?.schemas ?? {};
+    if (doc && !parsed.has(gv)) parsed.set(gv, (JSON.parse(doc.text) as { components?: { schemas?: Components } }).components?.schemas ?? {});
+    if (parsed.has(gv)) {
+      const components = parsed.get(gv)!;
       for (const s of Object.values(components)) {
         if (s["x-kubernetes-group-version-kind"]?.some((g) => g.group === group && g.version === version && g.kind === kind)) {
           found = { schema: s, components };

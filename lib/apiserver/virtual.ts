@@ -4,7 +4,8 @@
 import { createPrivateKey, sign } from "node:crypto";
 import { StatusError, type KObject, type ResourceInfo, type UserInfo } from "../cluster/api/types.js";
 import { decodeObject } from "./body.js";
-import { readBody, sendJSON } from "./http.js";
+import { readBody, sendJSON, type Req } from "./http.js";
+import type { Authenticator } from "./authn.js";
 import type { RestContext } from "./rest.js";
 import type { Authorizer } from "./authz.js";
 import type { ApiServerConfig } from "./server.js";
@@ -27,7 +28,21 @@ type Spec = {
   namespace?: string;
 };
 
-export async function handleVirtual(ctx: RestContext, deps: { authz: Authorizer; config: ApiServerConfig }): Promise<void> {
+/**
+ * TokenReview (pkg/registry/authentication/tokenreview/storage.go): the token run through the
+ * server's bearer-token authenticators. Failures keep one error text for every cause.
+ */
+function tokenReview(body: KObject, deps: { authn?: Authenticator; config: ApiServerConfig }, base: (status: unknown) => KObject): KObject {
+  const spec = (body.spec ?? {}) as { token?: string; audiences?: string[] };
+  if (!spec.token) throw new StatusError(400, "BadRequest", "token is required for TokenReview in authentication");
+  const fake = { headers: { authorization: `Bearer ${spec.token}` }, socket: {} } as unknown as Req;
+  const user = deps.authn?.authenticate(fake);
+  if (!user || user.username === "system:anonymous") return base({ user: {}, error: "[invalid bearer token, token lookup failed]" });
+  const audiences = spec.audiences?.length ? spec.audiences : [deps.config.issuer];
+  return base({ authenticated: true, user: userInfoJSON(user), audiences });
+}
+
+export async function handleVirtual(ctx: RestContext, deps: { authz: Authorizer; config: ApiServerConfig; authn?: Authenticator }): Promise<void> {
   const { info, ri } = ctx;
   if (ri.verb !== "create") throw new StatusError(405, "MethodNotAllowed", `the server does not allow this method on the requested resource`, {});
   const body = decodeObject(await readBody(ctx.req), ctx.req.headers["content-type"] as string | undefined);
@@ -42,10 +57,11 @@ export async function handleVirtual(ctx: RestContext, deps: { authz: Authorizer;
   if (info.resource === "selfsubjectrulesreviews") {
     return sendJSON(ctx.res, 201, base(selfSubjectRulesReviewStatus(deps.authz.resolver, ctx.user, spec.namespace ?? "")));
   }
-  if (info.resource === "tokenreviews") {
-    return sendJSON(ctx.res, 201, base({ authenticated: false, user: {}, error: "[invalid bearer token, token lookup failed]" }));
+  if (info.resource === "tokenreviews") return sendJSON(ctx.res, 201, tokenReview(body, deps, base));
+  if (info.resource === "serviceaccounts") {
+    ctx.admission.admitSubresourceCreate?.(info, ri.namespace, ri.name, "token", body, ctx.user);
+    return tokenRequest(ctx, body, deps.config);
   }
-  if (info.resource === "serviceaccounts") return tokenRequest(ctx, body, deps.config);
 
   // Access reviews.
   let user: UserInfo;

@@ -185,6 +185,7 @@ export class Lab {
       leaderIdentity: (c) => cluster.leaderIdentity(c),
       corefileError: () => cluster.network.dnsServer.configError(),
       addonControllers: cluster.addonControllers((n) => this.nodeRoot(n)),
+      hostDial: (h, p) => host.runtime.connect(h, p),
     });
     let host: NodeHost;
     host = new NodeHost({

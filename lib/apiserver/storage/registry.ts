@@ -7,6 +7,8 @@ import { specOf, strategyFor, type Strategy } from "../../cluster/registry/strat
 import { StoreError, type Store } from "../../store/types.js";
 import { alreadyExists, badRequest, conflict, internalError, notFound, OPTIMISTIC_LOCK_MESSAGE, serviceUnavailable } from "../errors.js";
 import type { CachedObject, WatchCache } from "./cache.js";
+import { managedFieldsAfterUpdate } from "../field-manager.js";
+import { applyDefaults } from "../../cluster/defaults/index.js";
 
 export interface WriteOptions {
   user?: UserInfo;
@@ -34,6 +36,10 @@ export class Registry {
     private readonly clock: Clock,
     private readonly random: Random,
   ) {}
+
+  now(): Date {
+    return this.clock.now();
+  }
 
   prefixFor(info: ResourceInfo): string {
     return storagePrefix(info);
@@ -115,7 +121,7 @@ export class Registry {
       } else out.status = {};
     }
     if (info.resource === "namespaces") out.spec = { finalizers: ["kubernetes"], ...(out.spec as object) };
-    out.metadata!.managedFields = managedFieldsFor(out, opts, this.clock.now(), info, undefined);
+    out.metadata!.managedFields = this.managedFields(info, undefined, out, opts);
     return out;
   }
 
@@ -174,8 +180,20 @@ export class Registry {
       const gen = typeof cm.generation === "number" ? cm.generation : 1;
       out.metadata!.generation = specOf(out) !== specOf(current) ? gen + 1 : gen;
     }
-    out.metadata!.managedFields = managedFieldsFor(out, opts, this.clock.now(), info, cm.managedFields);
+    out.metadata!.managedFields = this.managedFields(info, current, out, opts);
     return out;
+  }
+
+  /** managedFields after this write; an Apply has computed its own (field-manager.ts). */
+  private managedFields(info: ResourceInfo, live: KObject | undefined, next: KObject, opts: WriteOptions): unknown[] {
+    if (opts.operation === "Apply") return (next.metadata?.managedFields as unknown[] | undefined) ?? [];
+    const subresource = opts.subresource ?? "";
+    // BindingREST writes the pod without the field manager (pkg/registry/core/pod/storage assignPod).
+    if (subresource === "binding") return (live?.metadata?.managedFields as unknown[] | undefined) ?? [];
+    // Upstream's field manager sees the decoded object, defaults applied; here defaulting runs
+    // in admission, after this point, so apply it for the comparison.
+    const seen = subresource ? next : applyDefaults(info.group, info.kind, next);
+    return managedFieldsAfterUpdate({ info, cache: this.cache, manager: opts.fieldManager ?? "unknown", subresource, now: this.clock.now() }, live, seen);
   }
 
   async update(info: ResourceInfo, obj: KObject, expectedRevision: number | undefined, opts: WriteOptions = {}): Promise<KObject> {
@@ -204,7 +222,22 @@ export class Registry {
    * Deletes, or marks for deletion when finalizers remain (or a graceful pod deletion is asked).
    * Returns the object as the API returns it: the deleted object, or the marked one.
    */
+  /**
+   * DELETE: marks or removes the object. A write by someone else in between is retried, as the
+   * etcd3 store's conditionalDelete re-reads and tries again; preconditions are checked each time.
+   */
   async delete(info: ResourceInfo, namespace: string, name: string, opts: DeleteOptions = {}): Promise<{ obj: KObject; deleted: boolean }> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.deleteOnce(info, namespace, name, opts);
+      } catch (e) {
+        const raced = e instanceof StatusError && e.code === 409 && e.message.includes(OPTIMISTIC_LOCK_MESSAGE);
+        if (!raced || attempt >= 4) throw e;
+      }
+    }
+  }
+
+  private async deleteOnce(info: ResourceInfo, namespace: string, name: string, opts: DeleteOptions): Promise<{ obj: KObject; deleted: boolean }> {
     const current = await this.get(info, namespace, name);
     const cm = current.metadata!;
     if (opts.preconditions?.uid && opts.preconditions.uid !== cm.uid) {
@@ -301,50 +334,6 @@ function dropUndefined<T>(o: T): T {
     for (const k of Object.keys(o)) if ((o as Record<string, unknown>)[k] === undefined) delete (o as Record<string, unknown>)[k];
   }
   return o;
-}
-
-/**
- * managedFields as the field manager records them: one entry per (manager, operation,
- * subresource), with the set of fields the object has in FieldsV1 form. Lists are recorded as a
- * whole field (upstream keys associative lists by their merge key; a known gap).
- */
-function managedFieldsFor(obj: KObject, opts: WriteOptions, now: Date, info: ResourceInfo, previous: unknown): unknown[] {
-  const manager = opts.fieldManager ?? "unknown";
-  const operation = opts.operation ?? "Update";
-  const subresource = opts.subresource && opts.subresource !== "" ? opts.subresource : undefined;
-  const entries = (Array.isArray(previous) ? previous : []).filter(
-    (e: { manager?: string; operation?: string; subresource?: string }) => !(e.manager === manager && e.operation === operation && (e.subresource ?? undefined) === subresource),
-  );
-  const source = subresource === "status" ? { status: obj.status } : stripForFields(obj);
-  const entry: Record<string, unknown> = {
-    manager,
-    operation,
-    apiVersion: info.group ? `${info.group}/${info.version}` : info.version,
-    time: rfc3339(now),
-    fieldsType: "FieldsV1",
-    fieldsV1: fieldsV1(source),
-  };
-  if (subresource) entry.subresource = subresource;
-  return [...entries, entry];
-}
-
-function stripForFields(obj: KObject): Record<string, unknown> {
-  const { apiVersion: _a, kind: _k, status: _s, metadata, ...rest } = obj;
-  const m = { ...(metadata ?? {}) } as Record<string, unknown>;
-  for (const k of ["name", "namespace", "uid", "resourceVersion", "generation", "creationTimestamp", "managedFields", "deletionTimestamp", "deletionGracePeriodSeconds", "generateName"]) delete m[k];
-  const out: Record<string, unknown> = { ...rest };
-  if (Object.keys(m).length) out.metadata = m;
-  return out;
-}
-
-function fieldsV1(v: unknown): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  if (!v || typeof v !== "object" || Array.isArray(v)) return out;
-  for (const [k, val] of Object.entries(v as Record<string, unknown>)) {
-    if (val === undefined) continue;
-    out[`f:${k}`] = val && typeof val === "object" && !Array.isArray(val) ? (k === "data" || k === "labels" || k === "annotations" || k === "stringData" ? Object.fromEntries(Object.keys(val).map((x) => [`f:${x}`, {}])) : fieldsV1(val)) : {};
-  }
-  return out;
 }
 
 export { badRequest };

@@ -116,6 +116,18 @@ export function buildExtensionAPIServerAuthentication(ctx: BuildContext, caCertP
   });
 }
 
+/**
+ * kube-apiserver's legacy token tracking controller (pkg/controlplane/controller/legacytokentracking)
+ * records once, at its first start, the day from which legacy ServiceAccount token use is tracked:
+ * data.since in Go's "2006-01-02" layout (UTC).
+ */
+export function buildLegacyTokenTracking(ctx: BuildContext): KObject {
+  const since = ctx.at(API_SERVER_UP_AT).slice(0, 10);
+  return obj("v1", "ConfigMap", ctx, { name: "kube-apiserver-legacy-service-account-token-tracking", namespace: "kube-system", createdAt: API_SERVER_UP_AT }, {
+    data: { since },
+  });
+}
+
 export function buildPriorityClasses(ctx: BuildContext): KObject[] {
   const pc = (name: string, value: number, description: string) =>
     obj("scheduling.k8s.io/v1", "PriorityClass", ctx, { name, createdAt: API_SERVER_UP_AT, generation: 1 }, { description, preemptionPolicy: "PreemptLowerPriority", value });

@@ -154,6 +154,8 @@ describe("spot facts", () => {
     ["gateway API CRDs", () => ofKind("CustomResourceDefinition").filter((c) => c.spec.group === "gateway.networking.k8s.io").map((c) => c.metadata.name).sort(), [
       "gatewayclasses.gateway.networking.k8s.io", "gateways.gateway.networking.k8s.io", "grpcroutes.gateway.networking.k8s.io", "httproutes.gateway.networking.k8s.io", "referencegrants.gateway.networking.k8s.io",
     ]],
+    // pkg/controlplane/controller/legacytokentracking: data.since is the day the apiserver first ran.
+    ["legacy token tracking ConfigMap", () => find("ConfigMap", "kube-system", "kube-apiserver-legacy-service-account-token-tracking").data, { since: INIT.toISOString().slice(0, 10) }],
     ["node leases", () => ofKind("Lease").filter((l) => l.metadata.namespace === "kube-node-lease").map((l) => [l.metadata.name, l.spec.leaseDurationSeconds]), [["controlplane", 40], ["node01", 40], ["node02", 40]]],
   ])("%s", (_name, get, want) => expect(get()).toEqual(want));
 

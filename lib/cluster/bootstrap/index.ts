@@ -11,6 +11,7 @@ import {
   buildControllerServiceAccounts,
   buildExtensionAPIServerAuthentication,
   buildKubernetesService,
+  buildLegacyTokenTracking,
   buildPriorityClasses,
   buildSystemNamespaces,
   namespaceDefaults,
@@ -112,6 +113,7 @@ export function buildFreshCluster(input: FreshClusterInput): KObject[] {
   out.push(...buildSystemNamespaces(ctx));
   out.push(...buildKubernetesService(ctx));
   out.push(buildExtensionAPIServerAuthentication(ctx, ca, input.frontProxyCaPem ?? ca));
+  out.push(buildLegacyTokenTracking(ctx));
   out.push(...buildPriorityClasses(ctx));
   out.push(...buildAPFObjects(ctx));
   out.push(...buildBuiltinAPIServices(ctx));

@@ -8,6 +8,7 @@ import { ApiServer } from "../../apiserver/server.js";
 import { EtcdStore } from "../../store/etcd.js";
 import type { ApiSlot } from "./api-slot.js";
 import type { NodeConnector } from "../../apiserver/pod-streams.js";
+import type { HostDial } from "../../apiserver/component-status.js";
 import { parseFlags } from "./flags.js";
 
 export interface ContainerFiles {
@@ -28,6 +29,8 @@ export interface ApiServerProgramDeps extends ContainerFiles {
   exit(code: number): void;
   /** The kubelets, for pods/log and pods/exec. */
   nodes?: NodeConnector;
+  /** Connections from the API server's host network (componentstatuses probes the components there). */
+  dial?: HostDial;
 }
 
 export function readContainerFile(deps: ContainerFiles, p: string): Buffer {
@@ -116,6 +119,7 @@ export function startKubeApiserver(deps: ApiServerProgramDeps): { stop(): Promis
       // The cache's resync warnings carry the store's transport error (the host socket).
       log: (l) => deps.log(l.startsWith("W etcd not reachable yet") ? etcdDialWarning(etcdAddress, l) : l),
       nodes: deps.nodes,
+      dial: deps.dial,
     });
     for (let i = 0; !stopped; i++) {
       try {

@@ -11,6 +11,7 @@ import type { ContainerProgramContext, ContainerProgramEntry } from "../../node/
 import type { NodeConnector } from "../../apiserver/pod-streams.js";
 import type { ApiSlot } from "./api-slot.js";
 import { connect } from "node:net";
+import type { Duplex } from "node:stream";
 import { ok, serveHealth } from "./health.js";
 import { startControllerManager, type ComponentProcess } from "./controller-manager.js";
 import { startEtcdProgram } from "./etcd.js";
@@ -40,6 +41,8 @@ export interface LabProgramDeps {
   leaderIdentity(component: "kube-controller-manager" | "kube-scheduler"): string;
   /** CoreDNS's Corefile error, if the current Corefile does not parse. */
   corefileError(): string | undefined;
+  /** A TCP connection from this node's host network (the API server's componentstatuses probes). */
+  hostDial(host: string, port: number): Duplex | "refused";
   /** The add-on controllers that run while their pod runs, by image repository. */
   addonControllers: { repo: string; start(ctx: ContainerProgramContext): { stop(): void } }[];
 }
@@ -123,6 +126,7 @@ export function labPrograms(deps: LabProgramDeps): ContainerProgramEntry[] {
             log,
             exit: (c) => ctx.exit(c),
             nodes: deps.nodes,
+            dial: (h, p) => deps.hostDial(h, p),
           });
         });
         return {

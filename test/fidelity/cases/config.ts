@@ -15,7 +15,7 @@ export const config: Group = {
     { id: "describe-cm", run: "kubectl create cm one --from-literal=k=v >/dev/null && kubectl describe cm one", source: `${D} ConfigMapDescriber (Data / ==== / BinaryData; one key, as Go map order is random)` },
     { id: "create-secret", run: "kubectl create secret generic db --from-literal=password=s3cr3t --from-literal=user=admin", source: `${K}/create/create_secret.go (\"secret/db created\")` },
     { id: "get-secret", run: "kubectl get secret db", source: `${P} printSecret (TYPE Opaque, DATA 2)` },
-    { id: "describe-secret", run: "kubectl describe secret db", source: `${D} SecretDescriber (\"password:  6 bytes\")` },
+    { id: "describe-secret", run: "kubectl describe secret db | sed '/^====/q'; kubectl describe secret db | sed '1,/^====/d' | sort", source: `${D} SecretDescriber (\"password:  6 bytes\"; its Data lines follow Go map order, so they are sorted here)` },
     { id: "secret-decode", run: "kubectl get secret db -o jsonpath='{.data.password}' | base64 -d; echo", source: "core/v1 Secret data is base64" },
     { id: "create-secret-tls", run: "openssl req -x509 -newkey rsa:2048 -nodes -keyout /tmp/tls.key -out /tmp/tls.crt -days 1 -subj /CN=web.example.com 2>/dev/null && kubectl create secret tls web-tls --cert=/tmp/tls.crt --key=/tmp/tls.key && kubectl get secret web-tls", source: `${K}/create/create_secret_tls.go; ${P} printSecret (kubernetes.io/tls, DATA 2)` },
     { id: "create-secret-docker", run: "kubectl create secret docker-registry regcred --docker-server=registry.example.com --docker-username=u --docker-password=p && kubectl get secret regcred", source: `${K}/create/create_secret_docker.go; printSecret (kubernetes.io/dockerconfigjson, DATA 1)` },

@@ -23,7 +23,7 @@ export const fresh: Group = {
     { id: "endpoints", run: "kubectl get endpoints -n kube-system", source: `${P} endpointColumnDefinitions, formatEndpoints (max 3, \" + N more...\")` },
     { id: "endpointslices", run: "kubectl get endpointslices -n default", source: `${P} endpointSliceColumnDefinitions, formatDiscoveryPorts, formatDiscoveryEndpoints` },
     { id: "serviceaccounts", run: "kubectl get sa", source: `${P} serviceAccountColumnDefinitions (SECRETS 0 since v1.24 token requests)` },
-    { id: "configmaps", run: "kubectl get cm -n kube-system", fails: "kube-apiserver-legacy-service-account-token-tracking is missing from the fresh cluster (seeding it in lib/cluster/bootstrap stopped the lab from starting; left to the lead)", source: `${P} configMapColumnDefinitions, printConfigMap; kubeadm's ConfigMaps` },
+    { id: "configmaps", run: "kubectl get cm -n kube-system", source: `${P} configMapColumnDefinitions, printConfigMap; kubeadm's ConfigMaps` },
     { id: "configmaps-public", run: "kubectl get cm -n kube-public", source: `${P} printConfigMap; kubeadm cluster-info (kubeconfig + jws-kubeconfig-<token id>)` },
     { id: "secrets", run: "kubectl get secrets -n kube-system", source: `${P} secretColumnDefinitions, printSecret; kubeadm bootstrap token Secret` },
     { id: "storageclasses", run: "kubectl get sc", source: `${P} storageClassColumnDefinitions, printStorageClass (\"(default)\" suffix); cluster-spec.md StorageClass` },
@@ -45,6 +45,6 @@ export const fresh: Group = {
     { id: "rolebindings-wide", run: "kubectl get rolebindings -n kube-public -o wide", source: `${P} roleBindingColumnDefinitions wide (ROLE \"Role/<name>\")` },
     { id: "csr", run: "kubectl get csr", source: `${P} certificateSigningRequestColumnDefinitions, printCertificateSigningRequest (CONDITION \"Approved,Issued\"); cluster-spec.md (join CSRs still listed)` },
     { id: "apiservice-metrics", run: "kubectl get apiservice v1beta1.metrics.k8s.io v1.apps", source: "kube-aggregator pkg/registry/apiservice/rest (NAME SERVICE AVAILABLE AGE; Local for built-in groups)" },
-    { id: "componentstatuses", run: "kubectl get cs", fails: "componentstatuses is listed in discovery but serves an empty list (lib/apiserver)", source: `${P} componentStatusColumnDefinitions; pkg/registry/core/componentstatus (deprecation warning)` },
+    { id: "componentstatuses", run: "kubectl get cs", source: `${P} componentStatusColumnDefinitions; pkg/registry/core/componentstatus (deprecation warning)` },
   ],
 };
