@@ -29,7 +29,40 @@ export interface CatalogueEntry {
   files?: Record<string, string>;
   /** Binaries the image has besides its base's shell applets. */
   binaries?: string[];
+  /** The repository's other published tags of this variant (version families), beyond `tags`. */
+  acceptsTag?: (tag: string) => boolean;
 }
+
+/**
+ * A repository's published version tags: MAJOR.MINOR and MAJOR.MINOR.PATCH for every minor
+ * listed with its last patch release, each with one of the variant's suffixes ("" for none).
+ */
+export function versionFamily(lastPatch: Record<string, number>, suffixes: string[]): (tag: string) => boolean {
+  return (tag) => {
+    const suffix = suffixes.filter((x) => x && tag.endsWith(x)).sort((a, b) => b.length - a.length)[0] ?? "";
+    if (!suffix && !suffixes.includes("")) return false;
+    const m = /^(\d+\.\d+)(?:\.(\d+))?$/.exec(tag.slice(0, tag.length - suffix.length));
+    if (!m || !(m[1] in lastPatch)) return false;
+    return m[2] === undefined || Number(m[2]) <= lastPatch[m[1]];
+  };
+}
+
+/** The full version a version tag names: the minor's last patch release when the tag has none. */
+export function fullVersion(lastPatch: Record<string, number>, tag: string): string | undefined {
+  const m = /^(\d+\.\d+)(?:\.(\d+))?/.exec(tag);
+  if (!m || !(m[1] in lastPatch)) return undefined;
+  return `${m[1]}.${m[2] ?? lastPatch[m[1]]}`;
+}
+
+/** nginx.org's last patch release of each minor (the tags Docker Hub keeps). */
+export const NGINX_LAST_PATCH: Record<string, number> = {
+  "1.9": 15, "1.10": 3, "1.11": 13, "1.12": 2, "1.13": 12, "1.14": 2, "1.15": 12, "1.16": 1, "1.17": 10, "1.18": 0, "1.19": 10,
+  "1.20": 2, "1.21": 6, "1.22": 1, "1.23": 4, "1.24": 0, "1.25": 5, "1.26": 3, "1.27": 4, "1.28": 0, "1.29": 1,
+};
+/** busybox.net's last patch release of each minor. */
+export const BUSYBOX_LAST_PATCH: Record<string, number> = {
+  "1.24": 2, "1.25": 1, "1.26": 2, "1.27": 2, "1.28": 4, "1.29": 3, "1.30": 1, "1.31": 1, "1.32": 1, "1.33": 1, "1.34": 1, "1.35": 0, "1.36": 1, "1.37": 0,
+};
 
 const PATH_DEFAULT = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
@@ -127,10 +160,11 @@ export const NGINX_VERSIONS: Record<string, string> = {
   latest: "1.27.4", alpine: "1.27.4", mainline: "1.27.4", "mainline-alpine": "1.27.4",
 };
 
-function nginxEntry(base: ImageBase, tags: string[], size: number): CatalogueEntry {
+function nginxEntry(base: ImageBase, tags: string[], size: number, suffixes: string[]): CatalogueEntry {
   return {
     repository: "docker.io/library/nginx",
     tags,
+    acceptsTag: versionFamily(NGINX_LAST_PATCH, suffixes),
     size,
     base,
     config: cfg({
@@ -152,8 +186,8 @@ function nginxEntry(base: ImageBase, tags: string[], size: number): CatalogueEnt
 const BUSYBOX_ENV = ["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"];
 
 export const CATALOGUE: CatalogueEntry[] = [
-  nginxEntry("debian", ["1.25", "1.25.5", "1.26", "1.26.3", "stable", "1.27", "1.27.4", "mainline", "latest"], 72_099_501),
-  nginxEntry("alpine", ["1.25-alpine", "1.25.5-alpine", "1.26-alpine", "1.26.3-alpine", "stable-alpine", "1.27-alpine", "1.27.4-alpine", "mainline-alpine", "alpine"], 20_514_322),
+  nginxEntry("debian", ["1.25", "1.25.5", "1.26", "1.26.3", "stable", "1.27", "1.27.4", "mainline", "latest"], 72_099_501, ["", "-perl", "-bookworm", "-bullseye"]),
+  nginxEntry("alpine", ["1.25-alpine", "1.25.5-alpine", "1.26-alpine", "1.26.3-alpine", "stable-alpine", "1.27-alpine", "1.27.4-alpine", "mainline-alpine", "alpine"], 20_514_322, ["-alpine", "-alpine-perl", "-alpine-slim"]),
   {
     repository: "docker.io/library/httpd",
     tags: ["2.4", "2.4.63", "2", "latest", "2.4-alpine", "alpine"],
@@ -172,6 +206,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   {
     repository: "docker.io/library/busybox",
     tags: ["1.28", "1.28.4", "1.36", "1.36.1", "1.37", "1.37.0", "latest", "stable", "musl", "glibc", "uclibc"],
+    acceptsTag: versionFamily(BUSYBOX_LAST_PATCH, ["", "-musl", "-glibc", "-uclibc"]),
     size: 2_155_582,
     base: "busybox",
     config: cfg({ cmd: ["sh"], env: BUSYBOX_ENV }),
@@ -406,7 +441,7 @@ export const KNOWN_REGISTRIES = new Set([
 export function findCatalogueEntry(repository: string, tag: string): CatalogueEntry | undefined {
   // k8s.gcr.io is frozen and redirects to registry.k8s.io for the images kubeadm used.
   const repo = repository.startsWith("k8s.gcr.io/") ? `registry.k8s.io/${repository.slice("k8s.gcr.io/".length)}` : repository;
-  return CATALOGUE.find((e) => e.repository === repo && e.tags.includes(tag));
+  return CATALOGUE.find((e) => e.repository === repo && e.tags.includes(tag)) ?? CATALOGUE.find((e) => e.repository === repo && e.acceptsTag?.(tag));
 }
 
 export function repositoryExists(repository: string): boolean {

@@ -3,13 +3,13 @@
 // the `listen`/`root` of /etc/nginx/conf.d/default.conf for simple edits. Stops on SIGQUIT (the
 // image's STOPSIGNAL) or SIGTERM quickly with 0.
 import { NODE_SOFTWARE } from "../../../cluster/bootstrap/topology.js";
-import { NGINX_VERSIONS } from "../images/catalogue.js";
+import { fullVersion, NGINX_LAST_PATCH, NGINX_VERSIONS } from "../images/catalogue.js";
 import { serveStatic } from "./static-http.js";
 import { clfTime, slashTime, type ContainerProgram, type ContainerProgramContext, type ContainerProgramEntry } from "./types.js";
 
 export function nginxVersion(image: string): string {
   const tag = image.split("@")[0].split(":").pop() ?? "latest";
-  return NGINX_VERSIONS[tag] ?? "1.27.4";
+  return NGINX_VERSIONS[tag] ?? fullVersion(NGINX_LAST_PATCH, tag) ?? "1.27.4";
 }
 
 /** `listen` ports and the `root` of a server block, read the simple way nginx users write them. */
