@@ -20,6 +20,7 @@ describe("version tags", () => {
     ["docker.io/library/busybox", "1.31.1-musl", true],
     ["docker.io/library/busybox", "1.38", false],
     ["docker.io/library/httpd", "1.16", false],
+    ["docker.io/library/httpd", "2.4.41-alpine", true],
   ])("%s:%s available: %s", (repo, tag, want) => expect(!!findCatalogueEntry(repo, tag)).toBe(want));
 
   it("an alpine tag is the alpine variant", () => {

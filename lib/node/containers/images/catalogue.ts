@@ -191,6 +191,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   {
     repository: "docker.io/library/httpd",
     tags: ["2.4", "2.4.63", "2", "latest", "2.4-alpine", "alpine"],
+    acceptsTag: versionFamily({ "2.4": 63 }, ["", "-alpine", "-bookworm"]),
     size: 58_032_170,
     base: "debian",
     config: cfg({
