@@ -221,7 +221,7 @@ export async function updateWith(ctx: StorageContext, mutate: (current: KObject 
     if (!current) {
       if (!allowCreate) throw notFound(info, ri.name);
       next.metadata = { ...next.metadata, name: ri.name };
-      let prepared = ctx.registry.prepareForCreate(info, next, ri.namespace, opts);
+      let prepared = ctx.registry.prepareForCreate(info, next, ri.namespace, { ...opts, user: ctx.user });
       prepared = await ctx.admission.admit("CREATE", info, prepared, undefined, ctx.user, "");
       return { obj: await ctx.registry.create(info, prepared, opts), created: true };
     }

@@ -20,6 +20,7 @@ import { NodeHost } from "./runtime/node-host.js";
 import { NodeIpam } from "./runtime/ipam.js";
 import { labPrograms } from "./runtime/programs.js";
 import { etcdClientSocket } from "./runtime/etcd.js";
+import { bootstrapClientFactory } from "./runtime/bootstrap-client.js";
 import { prepareHostPaths } from "./runtime/node-fs.js";
 import type { KeyPool } from "./key-pool.js";
 import type { ToolPaths } from "./tools.js";
@@ -209,6 +210,12 @@ export class Lab {
       adminClient: async () => cluster.adminClient(),
       sandboxPid: () => this.nodes.get(node.name)?.pid,
       initShell: () => this.nodes.get(node.name)?.initShell(),
+      bootstrapClient: bootstrapClientFactory({
+        apiSocket: cluster.apiSocket,
+        caPem: readFileSync(path.join(root, "etc/kubernetes/pki/ca.crt"), "utf8"),
+        // A node name resolves through /etc/hosts, as the node's resolver would.
+        reachable: (endpoint) => cluster.reachesApi(node.name, endpoint.replace(/^([^:]+)/, (h) => NODES.find((n) => n.name === h)?.ip ?? h)),
+      }),
       // The pods the node was running before the lab's "boot": their containers are adopted.
       seededPods: podsOn(objects, node.name),
     });

@@ -112,6 +112,7 @@ export class Registry {
     else delete meta.generation;
     let out: KObject = { ...obj, apiVersion: info.group ? `${info.group}/${info.version}` : info.version, kind: info.kind, metadata: meta };
     if (strat.prepareForCreate) out = strat.prepareForCreate(out);
+    if (info.resource === "certificatesigningrequests" && info.group === "certificates.k8s.io") out = withRequester(out, opts.user);
     if (strat.statusSubresource) {
       const init = strat.initialStatus?.(out, this.clock.now());
       if (init !== undefined) out.status = dropUndefined(init);
@@ -347,4 +348,19 @@ function populateCSRConditionTimestamps(next: KObject, old: KObject, now: Date):
     if (!c.lastUpdateTime) c.lastUpdateTime = ts;
     if (!c.lastTransitionTime) c.lastTransitionTime = olds.find((o) => o.type === c.type && o.status === c.status && o.lastTransitionTime)?.lastTransitionTime ?? ts;
   }
+}
+
+/**
+ * csrStrategy.PrepareForCreate (pkg/registry/certificates/certificates/strategy.go): the requester
+ * recorded in spec is who sent the request, never what the body claims.
+ */
+function withRequester(csr: KObject, user: UserInfo | undefined): KObject {
+  const { username: _u, uid: _i, groups: _g, extra: _e, ...spec } = (csr.spec ?? {}) as Record<string, unknown>;
+  if (user) {
+    spec.username = user.username;
+    if (user.uid) spec.uid = user.uid;
+    spec.groups = user.groups;
+    if (user.extra && Object.keys(user.extra).length) spec.extra = user.extra;
+  }
+  return { ...csr, spec };
 }

@@ -6,9 +6,7 @@ import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { Duplex } from "node:stream";
 import { StatusError, type KObject, type Random, type UserInfo } from "../../cluster/api/types.js";
-import { GR, type ClusterClient, type GroupResource } from "../../cluster/client/types.js";
-import { createAuthenticator } from "../../apiserver/authn.js";
-import type { Req } from "../../apiserver/http.js";
+import type { ClusterClient, GroupResource } from "../../cluster/client/types.js";
 import type { Controller, ControllerContext, ControllerFactory } from "../../cluster/controllers/types.js";
 import { legacyRecorder } from "../../cluster/runtime/events.js";
 import type { ContainerProgramContext } from "../../node/containers/programs/types.js";
@@ -116,24 +114,9 @@ export class LabCluster {
     return componentClient(this.slot, user, address);
   }
 
-  /**
-   * A client acting as a bootstrap token's user, as `kubeadm join` uses one for discovery and the
-   * kubelet's TLS bootstrap: the server must be one this node reaches, the token a valid
-   * bootstrap token (else kube-apiserver's 401).
-   */
-  async bootstrapClient(node: string, server: string, token: string): Promise<ClusterClient> {
-    const address = serverAddress(server);
-    if (!this.apiAddresses(node).has(address)) throw new Error(`Get "${server.replace(/\/$/, "")}/api/v1/namespaces/kube-public/configmaps/cluster-info?timeout=10s": dial tcp ${address}: connect: connection refused`);
-    const authn = createAuthenticator({
-      saPublicKeys: [],
-      issuers: [],
-      audiences: [],
-      lookups: { bootstrapSecret: (id) => this.admin.get(GR.secrets, "kube-system", `bootstrap-token-${id}`), serviceAccount: () => undefined },
-      now: () => this.deps.time.now(),
-    });
-    const user = authn.authenticate({ headers: { authorization: `Bearer ${token}` } } as unknown as Req);
-    if (!user) throw new StatusError(401, "Unauthorized", "Unauthorized");
-    return componentClient(this.slot, user, address);
+  /** Whether host:port reaches the API server from a node. */
+  reachesApi(node: string, address: string): boolean {
+    return this.apiAddresses(node).has(address);
   }
 
   adminClient(): ClusterClient {

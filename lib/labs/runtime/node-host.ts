@@ -14,7 +14,7 @@ import { Journal } from "../../node/journal/journal.js";
 import { createSystemd, type SystemdHandle } from "../../node/systemd/index.js";
 import { startAgent, type Agent } from "../../node/agent/index.js";
 import { createKubeletProgram, type KubeletRegistry } from "../../node/kubelet/index.js";
-import { adminCommands } from "../../node/admin/index.js";
+import { adminCommands, commandExec, type BootstrapClientFactory } from "../../node/admin/index.js";
 import { iptablesCommands } from "../../node/iptables/index.js";
 import { buildProxyState } from "../../cluster/network/proxy-model.js";
 import { renderIptablesSave } from "../../cluster/network/iptables-save.js";
@@ -49,6 +49,8 @@ export interface NodeHostDeps {
   adminClient(): Promise<ClusterClient>;
   /** The host pid of the node's init: its /proc/<pid>/root is the node's whole filesystem. */
   sandboxPid(): number | undefined;
+  /** kubeadm join's anonymous and bootstrap-token requests to an API endpoint. */
+  bootstrapClient?: BootstrapClientFactory;
   /** The pipes of the node's init shell (it forks the stand-in processes ps shows). */
   initShell(): ShellChannel | undefined;
   /**
@@ -212,12 +214,20 @@ export class NodeHost {
 
   commands(): Map<string, NodeCommand> {
     const nodePath = (p: string) => path.join(this.deps.nodeRoot, p);
-    return new Map<string, NodeCommand>([
-      ...this.systemd.commands(),
-      ["crictl", this.runtime.crictl],
-      ...this.iptables,
-      ...adminCommands({ client: this.deps.adminClient, nodePath, time: this.deps.time, random: this.deps.random, kubernetesVersion: "v1.32.3" }),
-    ]);
+    const table = new Map<string, NodeCommand>([...this.systemd.commands(), ["crictl", this.runtime.crictl], ...this.iptables]);
+    // kubeadm execs the node's own systemctl and crictl (reset and join stop and start the kubelet).
+    const nodeExec = commandExec((n) => table.get(n), { nodePath, nodeName: this.deps.nodeName });
+    const admin = adminCommands({
+      client: this.deps.adminClient,
+      nodePath,
+      time: this.deps.time,
+      random: this.deps.random,
+      kubernetesVersion: "v1.32.3",
+      nodeExec,
+      bootstrapClient: this.deps.bootstrapClient,
+    });
+    for (const [name, cmd] of admin) table.set(name, cmd);
+    return table;
   }
 
   /** What kube-proxy (iptables mode) has programmed on this node for the current Services. */

@@ -8,7 +8,7 @@ import { kubeadmCommand, type KubeadmDeps } from "./kubeadm";
 import { kubeletCliCommand } from "./kubelet-cli";
 
 export { installedVersion, KUBECTL_ALTERNATIVE, KUBECTL_TOOLS_IN_NODE, kubectlTarget, pointKubectl, formatStatus, defaultInstalled, DPKG_STATUS } from "./apt";
-export { kubeadmCommand, type KubeadmDeps } from "./kubeadm";
+export { kubeadmCommand, commandExec, type KubeadmDeps, type BootstrapClient, type BootstrapClientFactory, type NodeExec, type NodeExecResult } from "./kubeadm";
 
 export function adminCommands(deps: KubeadmDeps & { kubernetesVersion: string }): Map<string, NodeCommand> {
   return new Map<string, NodeCommand>([

@@ -1,5 +1,5 @@
 // kubeadm v1.32/v1.33 as a node command: version, token, certs check-expiration|renew, config
-// images list|print, upgrade plan|apply|node. Which kubeadm runs is the installed package's
+// images list|print, upgrade plan|apply|node, reset, join (worker). Which kubeadm runs is the installed package's
 // version (lib/node/admin/apt), so installing kubeadm 1.33 changes what this command is.
 import type { Random } from "../../../cluster/api/types.js";
 import type { ClusterClient } from "../../../cluster/client/types.js";
@@ -9,7 +9,11 @@ import type { CommandIO, NodeCommand } from "../../types";
 import { installedVersion } from "../apt/dpkg";
 import { checkExpiration } from "./certs";
 import { initDefaults, joinDefaults } from "./config-print";
+import type { BootstrapClientFactory } from "./join/client";
+import { join } from "./join";
+import type { NodeExec } from "./node-exec";
 import { release, versionLine } from "./releases";
+import { reset } from "./reset";
 import { certsRenew } from "./renew";
 import { tokenCommand } from "./token";
 import { upgradeApply } from "./upgrade/apply";
@@ -25,7 +29,20 @@ export interface KubeadmDeps {
   kubernetesVersion?: string;
   /** Where renewal keys come from (the lab's key pool; tests pass a fixed key). */
   keySource?: KeySource;
+  /**
+   * Runs the node's own `systemctl` / `crictl` (argv[0]) to completion: reset stops the kubelet
+   * and removes the pod sandboxes, join checks, stops and restarts the kubelet. Without it
+   * nothing is run and the kubelet reads as inactive.
+   */
+  nodeExec?: NodeExec;
+  /** Requests to the API server at a "host:port" as a not-yet-joined node makes them (join). */
+  bootstrapClient?: BootstrapClientFactory;
+  /** The pid klog prints in kubeadm's warning lines. */
+  pid?: number;
 }
+
+export type { BootstrapClient, BootstrapClientFactory } from "./join/client";
+export { commandExec, type NodeExec, type NodeExecResult } from "./node-exec";
 
 /** The release build's version.Info. */
 export function versionInfo(version: string) {
@@ -88,6 +105,15 @@ export function kubeadmCommand(deps: KubeadmDeps): NodeCommand {
         if (sub === "check-expiration") return checkExpiration(io, deps.time, version);
         if (sub === "renew") return certsRenew(io, renew, rest);
         break;
+      case "reset":
+        return reset(io, { client: deps.client, clock: deps.time, exec: deps.nodeExec, kubeadmVersion: version, pid: deps.pid }, args.slice(1));
+      case "join":
+        if (!deps.bootstrapClient) break;
+        return join(
+          io,
+          { client: deps.client, bootstrapClient: deps.bootstrapClient, exec: deps.nodeExec, time: deps.time, random: deps.random, kubeadmVersion: version, keySource: deps.keySource },
+          args.slice(1),
+        );
       case "upgrade":
         if (sub === "plan") return upgradePlan(io, upgrade);
         if (sub === "apply") return upgradeApply(io, upgrade, rest);

@@ -6,6 +6,7 @@ import type { ClusterClient } from "../../../cluster/client/types.js";
 import { GR } from "../../../cluster/client/types.js";
 import type { CommandIO } from "../../types";
 import { parseGoDuration, shortHumanDuration, tabwrite } from "../tabwriter";
+import { signClusterInfo } from "./bootstrap-signer";
 import { fail } from "./errors";
 import { readKubeconfig } from "./kubeconfig";
 
@@ -127,6 +128,7 @@ async function create(io: CommandIO, deps: TokenDeps, pos: string[], flags: Map<
   } catch (e) {
     return fail(io, `failed to create or update bootstrap token with name bootstrap-token-${m[1]}: ${(e as Error).message}`);
   }
+  if (usages.includes("signing")) await signClusterInfo(client, m[1], m[2]);
   io.stdout.write((join ?? token) + "\n");
   return 0;
 }
@@ -178,6 +180,7 @@ async function del(io: CommandIO, deps: TokenDeps, pos: string[]): Promise<numbe
     } catch (e) {
       return fail(io, `failed to delete bootstrap token "${id}": ${(e as Error).message}`);
     }
+    await signClusterInfo(client, id, undefined);
     io.stdout.write(`bootstrap token "${id}" deleted\n`);
   }
   return 0;
