@@ -2,9 +2,10 @@
 //   validate [PATH...]                   schema + lint; file:line:col errors, exit 1
 //   list [--domain D]                    the catalog, with what each exercise needs
 //   new DOMAIN/ID                        scaffold exercises/DOMAIN/ID/exercise.yaml
+//   coverage [--write]                   the curriculum map (docs/course.md), printed or written
 //   test [ID...|--all] [-j N] [--include-unsupported] [--keep]
 //                                        fresh lab → setup → a check fails → solution → all pass
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { RunnerClient } from "./client.js";
@@ -12,6 +13,9 @@ import { loadCatalog, type CatalogEntry } from "../lib/exercises/catalog.js";
 import { DOMAINS, DOMAIN_NAMES, type Domain } from "../lib/exercises/curriculum.js";
 import { missingFeatures, SIMULATOR_FEATURES, FEATURE_NAMES, type Feature } from "../lib/exercises/features.js";
 import { formatDiagnostic } from "../lib/exercises/load.js";
+import { curriculumMap, replaceMap } from "../lib/exercises/coverage.js";
+import { loadLessons } from "../lib/exercises/lessons.js";
+import { loadExams } from "../lib/exercises/exams.js";
 import type { LabAccess } from "../lib/checker/lab-access.js";
 import { remoteLabAccess } from "../lib/checker/remote-lab.js";
 import { selfTest, type SelfTestResult } from "../lib/checker/selftest.js";
@@ -20,6 +24,7 @@ const USAGE = `Usage:
   drydock exercises validate [PATH...]
   drydock exercises list [--domain DOMAIN]
   drydock exercises new DOMAIN/ID
+  drydock exercises coverage [--write]
   drydock exercises test [ID...|--all] [-j N] [--include-unsupported] [--keep]
 Environment: DRYDOCK_URL (default http://127.0.0.1:3000), DRYDOCK_DATA (default <project>/data),
 DRYDOCK_FEATURES (comma-separated simulator features, overrides the built-in list)`;
@@ -193,6 +198,36 @@ function create(args: string[], io: CliIO): number {
   return 0;
 }
 
+/** The curriculum map from the catalog, lessons/ and exams/; --write puts it into docs/course.md. */
+function coverage(args: string[], io: CliIO): number {
+  const write = takeBool(args, "--write");
+  if (args.length) throw new UsageError(`unknown arguments: ${args.join(" ")}`);
+  const entries = loadOrReport(io);
+  if (!entries) return 1;
+  const byId = new Map(entries.map((e) => [e.exercise.id, e.exercise]));
+  const lessons = loadLessons(path.join(io.root, "lessons"), new Set(byId.keys()));
+  const exams = loadExams(path.join(io.root, "exams"), byId);
+  const diags = [...lessons.diagnostics, ...exams.diagnostics];
+  if (diags.length) {
+    for (const d of diags) io.err(formatDiagnostic(d) + "\n");
+    return 1;
+  }
+  const map = curriculumMap([...byId.values()], lessons.entries.map((e) => e.lesson), exams.entries.map((e) => e.exam));
+  if (!write) {
+    io.out(map);
+    return 0;
+  }
+  const file = path.join(io.root, "docs", "course.md");
+  const doc = existsSync(file) ? replaceMap(readFileSync(file, "utf8"), map) : undefined;
+  if (doc === undefined) {
+    io.err(`${file} has no curriculum-map markers\n`);
+    return 1;
+  }
+  writeFileSync(file, doc);
+  io.out(`wrote the curriculum map to ${path.relative(process.cwd(), file)}\n`);
+  return 0;
+}
+
 /** Runs fn over items with at most n at a time, keeping the order of results. */
 async function pool<T, R>(items: readonly T[], n: number, fn: (t: T) => Promise<R>): Promise<R[]> {
   const out = new Array<R>(items.length);
@@ -247,8 +282,11 @@ async function test(args: string[], io: CliIO): Promise<number> {
     }
     const seconds = ((Date.now() - start) / 1000).toFixed(1);
     const kept = lab && keep ? ` [lab ${lab.name} kept]` : "";
-    if (error !== undefined) return { id: ex.id, result: "FAIL", seconds, detail: error + kept };
-    io.err(`${r!.passed ? "PASS" : "FAIL"} ${ex.id} (${seconds}s)\n`);
+    if (error !== undefined) {
+      io.err(`FAIL ${ex.id} (${seconds}s): ${error}\n`);
+      return { id: ex.id, result: "FAIL", seconds, detail: error + kept };
+    }
+    io.err(`${r!.passed ? "PASS" : "FAIL"} ${ex.id} (${seconds}s)${r!.passed ? "" : `: ${r!.reason}`}\n`);
     return { id: ex.id, result: r!.passed ? "PASS" : "FAIL", seconds, detail: r!.reason + kept };
   });
 
@@ -278,6 +316,8 @@ export async function runExercisesCli(argv: string[], io?: Partial<CliIO>): Prom
         return create(args, full);
       case "test":
         return await test(args, full);
+      case "coverage":
+        return coverage(args, full);
       default:
         full.err(USAGE + "\n");
         return 2;

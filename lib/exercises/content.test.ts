@@ -20,6 +20,12 @@ describe("exercises/", () => {
 
   it("uses these check types (keep in step with docs/authoring.md)", () => {
     const types = new Set(catalog.entries.flatMap((e) => e.exercise.checks.map((c) => c.type)));
-    expect([...types].sort()).toEqual(["can-i", "command", "condition", "dns", "exists", "file", "http", "jsonpath", "match"]);
+    expect([...types].sort()).toEqual(["absent", "can-i", "command", "condition", "dns", "exists", "file", "http", "jsonpath", "match"]);
+  });
+
+  it("has plausible wrong answers for at least 15 exercises, in every domain (run by exercises test)", () => {
+    const withWrong = catalog.entries.filter((e) => e.exercise.wrongAnswers.length > 0).map((e) => e.exercise);
+    expect(withWrong.length).toBeGreaterThanOrEqual(15);
+    expect([...new Set(withWrong.map((e) => e.domain))].sort()).toEqual([...DOMAIN_NAMES].sort());
   });
 });

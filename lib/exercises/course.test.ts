@@ -1,5 +1,6 @@
 // The shipped course: lessons/ and exams/ validate against the shipped catalog, cover the whole
 // curriculum, and every exercise is practised by some lesson.
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadCatalog } from "./catalog.js";
@@ -7,6 +8,7 @@ import { DOMAIN_NAMES } from "./curriculum.js";
 import { examDomainPoints, loadExams } from "./exams.js";
 import { loadLessons } from "./lessons.js";
 import { formatDiagnostic } from "./load.js";
+import { curriculumMap, replaceMap } from "./coverage.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const catalog = loadCatalog([path.join(root, "exercises")]);
@@ -41,5 +43,13 @@ describe("exams/", () => {
       const points = examDomainPoints(exam, byId);
       expect({ id: exam.id, total: Object.values(points).reduce((a, b) => a + b, 0) }).toEqual({ id: exam.id, total: 100 });
     }
+  });
+});
+
+describe("docs/course.md", () => {
+  it("holds the current curriculum map (drydock exercises coverage --write)", () => {
+    const doc = readFileSync(path.join(root, "docs/course.md"), "utf8");
+    const map = curriculumMap([...byId.values()], lessons.entries.map((e) => e.lesson), exams.entries.map((e) => e.exam));
+    expect(replaceMap(doc, map)).toBe(doc);
   });
 });

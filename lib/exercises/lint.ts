@@ -56,6 +56,15 @@ export function lintExercise(ex: Exercise, file: string, src: SourceMap): Diagno
     }
   });
 
+  const wrongIds = new Map<string, number>();
+  ex.wrongAnswers.forEach((w, i) => {
+    if (wrongIds.has(w.id)) at(["wrongAnswers", i, "id"], `duplicates the id of wrongAnswers[${wrongIds.get(w.id)}]`);
+    else wrongIds.set(w.id, i);
+    w.fails.forEach((id, j) => {
+      if (!seen.has(id)) at(["wrongAnswers", i, "fails", j], `names no check of this exercise: "${id}"`);
+    });
+  });
+
   if (ex.setup?.manifests) {
     const docs = parseAllDocuments(ex.setup.manifests);
     const list = Array.isArray(docs) ? docs : [docs];

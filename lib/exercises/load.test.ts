@@ -48,7 +48,7 @@ describe("parseExercise", () => {
     { name: "a missing required field", text: edit(11, ""), want: ["x.yaml:10:3: prompt.ko: is required"] },
     { name: "a wrong type", text: edit(6, "points: many"), want: ["x.yaml:6:9: points: Invalid input: expected number, received string"] },
     { name: "a competency of another domain", text: edit(4, "competency: Troubleshoot clusters and nodes"), want: [expect.stringMatching(/^x\.yaml:4:13: competency: is not a competency of domain cluster-architecture; one of: "Manage role based access control \(RBAC\)"/)] as unknown as string[] },
-    { name: "an unknown feature", text: edit(8, "requires: [rbac, magic]"), want: ['x.yaml:8:18: requires[1]: must be one of: "rbac", "etcd", "workloads", "pod-exec", "network", "dns", "network-policy", "storage", "node-tools", "helm", "metrics", "ingress"'] },
+    { name: "an unknown feature", text: edit(8, "requires: [rbac, magic]"), want: ['x.yaml:8:18: requires[1]: must be one of: "rbac", "etcd", "workloads", "pod-exec", "network", "dns", "network-policy", "storage", "node-tools", "helm", "metrics", "ingress", "crd-apply", "native-sidecars", "oom-kill", "kubeadm-upgrade", "kubeadm-ha"'] },
     { name: "can-i without a subject", text: edit(15, ""), want: ["x.yaml:13:5: checks[0]: a can-i check needs exactly one of as or serviceAccount"] },
     { name: "a duplicate key is a YAML error", text: edit(7, "points: 5"), want: ['x.yaml:7:1: Map keys must be unique'] },
     { name: "a YAML syntax error", text: edit(2, "title: {en: Pod reader, ko: 파드 읽기"), want: [expect.stringMatching(/^x\.yaml:3:1: /)] as unknown as string[] },

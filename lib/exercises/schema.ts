@@ -140,6 +140,23 @@ export type CheckOf<T extends CheckType> = Extract<Check, { type: T }>;
 
 const Script = z.strictObject({ node: NodeName.default("controlplane"), script: z.string().trim().min(1) });
 
+/** A plausible mistake a student makes (wrong namespace, port, label, image tag): the self-test
+ * types it after setup and asserts the checks named in `fails` fail, so that the mistake loses
+ * points with a message that says what is wrong. */
+const WrongAnswer = z.strictObject({
+  id: Slug,
+  /** For authors: what the mistake is. */
+  description: z.string().trim().min(1),
+  node: NodeName.default("controlplane"),
+  /** Like a solution, it ends by waiting for the state it produces (checks are not retried). */
+  script: z.string().trim().min(1),
+  /** Ids of checks that must fail (not error) after the script. */
+  fails: z.array(z.string().min(1)).min(1),
+  /** Run afterwards, so that the next wrong answer and the solution start from the setup state. */
+  undo: z.string().trim().min(1).optional(),
+});
+export type WrongAnswer = z.infer<typeof WrongAnswer>;
+
 export const Exercise = z
   .strictObject({
     id: Slug,
@@ -158,6 +175,7 @@ export const Exercise = z
     checks: z.array(Check).min(1),
     hints: z.array(Localized).default([]),
     solution: Script,
+    wrongAnswers: z.array(WrongAnswer).default([]),
     explanation: Localized,
   })
   .superRefine((ex, ctx) => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { FakeLab, check, type Scripted } from "../testing.js";
 import { evaluate } from "./index.js";
 import { CheckError } from "./types.js";
+import { isCustomResourceName } from "../kubectl.js";
 
 const K = "kubectl --kubeconfig=/etc/kubernetes/admin.conf --request-timeout=10s";
 const notFound = (what: string) => ({ code: 1, stderr: `Error from server (NotFound): ${what} not found\n` });
@@ -119,5 +120,26 @@ describe("object checks", () => {
   ])("$name is the check's error, not the student's", async ({ stderr }) => {
     const fake = new FakeLab([{ script: `${K} get 'rolez' 'x' -o jsonpath='{.a}'`, result: { code: 1, stderr } }]);
     await expect(evaluate(check({ type: "jsonpath", resource: "rolez", name: "x", path: "{.a}", equals: "" }), fake)).rejects.toThrow(CheckError);
+  });
+
+  it.each([
+    { name: "a typo in a built-in group is still the check's error", resource: "deployments.appz.k8s.io", custom: true },
+    { name: "a built-in group", resource: "roles.rbac.authorization.k8s.io", custom: false },
+    { name: "a built-in group with a version", resource: "deployments.v1.apps", custom: false },
+    { name: "a custom group", resource: "cacheconfigs.cache.example.com", custom: true },
+    { name: "a custom group with a version", resource: "cacheconfigs.v1alpha1.cache.example.com", custom: true },
+    { name: "a short name", resource: "rolez", custom: false },
+  ])("isCustomResourceName: $name", ({ resource, custom }) => {
+    expect(isCustomResourceName(resource)).toBe(custom);
+  });
+
+  it("an unserved custom resource is the student's failure: its CRD is not installed", async () => {
+    const stderr = 'error: the server doesn\'t have a resource type "cacheconfigs"\n';
+    const fake = new FakeLab([{ script: `${K} get 'cacheconfigs.cache.example.com' 'sessions' -n 'default' -o json`, result: { code: 1, stderr } }]);
+    const c = check({ type: "match", resource: "cacheconfigs.cache.example.com", name: "sessions", namespace: "default", expect: { spec: {} } });
+    expect(await evaluate(c, fake)).toEqual({
+      passed: false,
+      detail: 'error: the server doesn\'t have a resource type "cacheconfigs" (no CustomResourceDefinition serves it)',
+    });
   });
 });
