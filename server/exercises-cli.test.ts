@@ -84,13 +84,13 @@ describe("drydock exercises", () => {
     await runExercisesCli(["new", "storage/a"], io());
     await runExercisesCli(["new", "storage/b"], io());
     const fb = path.join(root, "exercises/storage/b/exercise.yaml");
-    writeFileSync(fb, readFileSync(fb, "utf8").replace("requires: []", "requires: [storage]"));
+    writeFileSync(fb, readFileSync(fb, "utf8").replace("requires: []", "requires: [kubeadm-ha]"));
     const log: string[] = [];
     out = err = "";
     expect(await runExercisesCli(["test", "--all", "-j", "2"], io({ labs: fakeLabs(log) }))).toBe(0);
     expect(log).toEqual(["create ex-a default", "delete ex-a"]);
     expect(out.replace(/ {3}\d+\.\d /, "   X.X ")).toBe(
-      ["EXERCISE   RESULT   SECONDS   DETAIL", "a          PASS     X.X       ok", "b          SKIP     -         the simulator cannot do storage yet", "1 passed, 0 failed, 1 skipped", ""].join("\n"),
+      ["EXERCISE   RESULT   SECONDS   DETAIL", "a          PASS     X.X       ok", "b          SKIP     -         the simulator cannot do kubeadm-ha yet", "1 passed, 0 failed, 1 skipped", ""].join("\n"),
     );
   });
 
