@@ -7,6 +7,7 @@ import { isObj, intOrStringLiteral, labelSelectorLiteral, objOf, str, validateIm
 import { validatePodTemplateSpec } from "./pod";
 import { GoLiteral, goQuote } from "../meta/go-format";
 import { regexError } from "../meta/names";
+import { validateAnnotations, validateLabels } from "../meta/object-meta";
 
 const PERCENT = /^[0-9]+%$/;
 
@@ -128,7 +129,11 @@ function validateStatefulSetSpec(spec: Obj, fldPath: string): FieldError[] {
   if (sel.matches) {
     const labels = (objOf(objOf(tpl.metadata)?.labels) ?? {}) as Record<string, string>;
     if (!sel.empty && !sel.matches(labels)) errs.push(invalid(child(tp, "metadata", "labels"), labels, "`selector` does not match template `labels`"));
-    errs.push(...validatePodTemplateSpec(tpl, tp));
+    // ValidatePodTemplateSpecForStatefulSet checks only the template's labels and annotations:
+    // its volumes are completed by volumeClaimTemplates, so the pod spec is validated per pod.
+    const meta = objOf(tpl.metadata) ?? {};
+    errs.push(...validateLabels(objOf(meta.labels) as Record<string, string> | undefined, child(tp, "labels")));
+    errs.push(...validateAnnotations(objOf(meta.annotations) as Record<string, string> | undefined, child(tp, "annotations")));
   }
   const ps = objOf(tpl.spec) ?? {};
   if (ps.restartPolicy !== undefined && ps.restartPolicy !== "Always") errs.push(notSupported(child(tp, "spec", "restartPolicy"), ps.restartPolicy, ["Always"]));

@@ -40,6 +40,31 @@ const cases: Array<{ name: string; group: string; kind: string; obj: KObject; ol
     want: `PersistentVolumeClaim "c" is invalid: spec: Forbidden: spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims` },
 ];
 
+// ValidatePodTemplateSpecForStatefulSet: the template's volumes come from volumeClaimTemplates,
+// so a volumeMount naming one is valid (only labels and annotations are checked).
+describe("StatefulSet pod template", () => {
+  const sts = (labels: Record<string, string>): KObject =>
+    ({
+      apiVersion: "apps/v1",
+      kind: "StatefulSet",
+      metadata: { name: "db" },
+      spec: {
+        serviceName: "db",
+        replicas: 1,
+        podManagementPolicy: "OrderedReady",
+        updateStrategy: { type: "RollingUpdate" },
+        selector: { matchLabels: { app: "db" } },
+        template: { metadata: { labels }, spec: { ...podSpec("Always"), containers: [{ ...podSpec("Always").containers[0], volumeMounts: [{ name: "data", mountPath: "/data" }] }] } },
+        volumeClaimTemplates: [{ metadata: { name: "data" }, spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "1Gi" } } } }],
+      },
+    }) as KObject;
+  it("accepts a volumeMount of a claim template", () => expect(validateObject("apps", "StatefulSet", sts({ app: "db" }))).toEqual([]));
+  it("still checks the template's labels", () =>
+    expect(newInvalid({ group: "apps", kind: "StatefulSet" }, "db", validateObject("apps", "StatefulSet", sts({ app: "web" }))).message).toBe(
+      'StatefulSet.apps "db" is invalid: spec.template.metadata.labels: Invalid value: map[string]string{"app":"web"}: `selector` does not match template `labels`',
+    ));
+});
+
 describe("validateObject by group", () => {
   for (const c of cases) {
     it(c.name, () => {
