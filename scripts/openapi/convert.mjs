@@ -22,12 +22,16 @@ export function groupVersionOfPath(path) {
   return parts[0] ?? "";
 }
 
+/** Keywords whose value maps names to schemas: the names are data (a property may be called "$ref" or "allOf"). */
+const SCHEMA_MAPS = new Set(["properties", "patternProperties", "definitions"]);
+
 function convertSchema(schema) {
   if (Array.isArray(schema)) return schema.map(convertSchema);
   if (!schema || typeof schema !== "object") return schema;
   const out = {};
   for (const [k, v] of Object.entries(schema)) {
-    out[k] = k === "$ref" && typeof v === "string" && v.startsWith(V2_REF) ? V3_REF + v.slice(V2_REF.length) : convertSchema(v);
+    if (SCHEMA_MAPS.has(k) && v && typeof v === "object" && !Array.isArray(v)) out[k] = Object.fromEntries(Object.entries(v).map(([name, s]) => [name, convertSchema(s)]));
+    else out[k] = k === "$ref" && typeof v === "string" && v.startsWith(V2_REF) ? V3_REF + v.slice(V2_REF.length) : convertSchema(v);
   }
   if (out.$ref && Object.keys(out).length > 1) {
     const { $ref, ...rest } = out;

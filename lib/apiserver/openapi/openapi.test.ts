@@ -67,6 +67,21 @@ describe("v2 to v3", () => {
     expect(ensurePatchOperations(doc)).toEqual([]);
   });
 
+  it("keeps property names that are schema keywords as properties (JSONSchemaProps has $ref and allOf)", () => {
+    const def = "io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.JSONSchemaProps";
+    const v2 = {
+      swagger: "2.0",
+      info: { title: "Kubernetes", version: "v1.32.3" },
+      paths: { "/apis/apiextensions.k8s.io/v1/customresourcedefinitions": { get: { responses: { "200": { description: "OK", schema: { $ref: `#/definitions/${def}` } } } } } },
+      definitions: {
+        [def]: { properties: { $ref: { type: "string" }, allOf: { type: "array", items: { $ref: `#/definitions/${def}` } } } },
+      },
+    };
+    const doc = v2ToV3Documents(v2).get("apis/apiextensions.k8s.io/v1")!;
+    // kube-openapi's spec3 decoder refuses a schema that is an array (kubectl then falls back to /openapi/v2).
+    expect(doc.components.schemas[def].properties).toEqual({ $ref: { type: "string" }, allOf: { type: "array", items: { $ref: `#/components/schemas/${def}` } } });
+  });
+
   it("reports PATCH operations kubectl would reject", () => {
     const doc = v2ToV3Documents(swagger).get("api/v1")!;
     const p = "/api/v1/namespaces/{namespace}/configmaps/{name}";
