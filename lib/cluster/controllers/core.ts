@@ -2,6 +2,7 @@
 // (cmd/kube-controller-manager/names). A few need what only the lab knows (the served resources,
 // the cluster CA): the lead passes them in once, and gets factories back.
 import type { ControllerFactory } from "./types.js";
+import { newClusterRoleAggregationController } from "./clusterroleaggregation/controller.js";
 import { newCronJobController } from "./cronjob/cronjob_controller.js";
 import { newDeploymentController } from "./deployment/deployment_controller.js";
 import { newEndpointsController } from "./endpoint/endpoints_controller.js";
@@ -31,6 +32,7 @@ export const CORE_CONTROLLERS: Map<string, ControllerFactory> = new Map<string, 
   ["cronjob", newCronJobController],
   ["ttl-after-finished", newTTLAfterFinishedController],
   ["pod-garbage-collector", newPodGCController],
+  ["clusterrole-aggregation", newClusterRoleAggregationController],
 ]);
 
 /** CORE_CONTROLLERS plus those that take the lab's resources and CA. */

@@ -3,7 +3,7 @@ import { FakeCluster } from "../client/fake.js";
 import { GR } from "../client/types.js";
 import { FakeTime } from "../runtime/timers.js";
 import { createScheduler } from "./scheduler.js";
-import { kubeadmNodes, makePod } from "./testutil.js";
+import { kubeadmNodes, makePod, requests } from "./testutil.js";
 import type { Pod } from "./types.js";
 
 const EVENTS = { group: "events.k8s.io", resource: "events" };
@@ -29,6 +29,25 @@ describe("createScheduler", () => {
     expect(events()).toEqual([{ reason: "Scheduled", action: "Binding", note: `Successfully assigned default/web to ${pod.spec.nodeName}`, type: "Normal", regarding: "web" }]);
     const ev = client.list(EVENTS)[0];
     expect({ rc: ev.reportingController, ri: ev.reportingInstance }).toEqual({ rc: "default-scheduler", ri: "default-scheduler-controlplane" });
+    s.stop();
+  });
+
+  it("keeps the room a preemptor was nominated for from lower-priority pods", async () => {
+    const { time, client, s } = setup();
+    // node02 is full; node01 holds the nominated high-priority pod's room.
+    const put = async (name: string, spec: Partial<Pod["spec"]>, status?: Pod["status"]) => {
+      const { metadata, ...rest } = makePod(name, spec);
+      await client.create(GR.pods, { ...rest, metadata: { name: metadata!.name, namespace: "default" }, ...(status ? { status } : {}) });
+    };
+    await put("busy", { nodeName: "node02", priority: 2000000, containers: requests("1800m") }, { phase: "Running" });
+    // The victim is still terminating on node01 when its replacement arrives.
+    await put("victim", { nodeName: "node01", priority: 100, containers: requests("1200m") }, { phase: "Running" });
+    await client.delete(GR.pods, "default", "victim");
+    await put("critical", { priority: 1000000, containers: requests("1500m") }, { phase: "Pending", nominatedNodeName: "node01" });
+    s.start();
+    await put("replacement", { priority: 100, containers: requests("600m") });
+    await time.advance(0);
+    expect((client.get(GR.pods, "default", "replacement") as Pod).spec.nodeName).toBeUndefined();
     s.stop();
   });
 

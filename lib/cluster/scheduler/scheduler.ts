@@ -12,7 +12,7 @@ import { DEFAULT_PLUGINS, schedulePod } from "./framework.js";
 import { podClaimsBound, podVolumesFor, SELECTED_NODE_ANNOTATION, type PodVolumes } from "./plugins/volume-binding.js";
 import { podPriority, preempt } from "./preemption.js";
 import { SchedulingQueue, type QueuedPodInfo } from "./queue.js";
-import { buildSnapshot, isTerminal } from "./snapshot.js";
+import { addNominatedPods, buildSnapshot, isTerminal } from "./snapshot.js";
 import type { ClusterEventKind, CycleContext, Pod, PodCondition } from "./types.js";
 
 export interface SchedulerOptions {
@@ -72,7 +72,9 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
   }
 
   function cycleContext(pod: Pod): CycleContext {
-    const snap = buildSnapshot(client.list(GR.nodes), client.list(GR.pods), assumed);
+    const allPods = client.list(GR.pods);
+    const snap = buildSnapshot(client.list(GR.nodes), allPods, assumed);
+    addNominatedPods(snap.byName, pod, allPods as Pod[], assumed);
     return {
       pod,
       nodes: snap.nodes,

@@ -55,3 +55,22 @@ export function buildSnapshot(nodes: KObject[], pods: KObject[], assumed: Readon
   }
   return { nodes: infos, byName };
 }
+
+/**
+ * addNominatedPods (framework/runtime/framework.go RunFilterPluginsWithNominatedPods): pods that
+ * preempted others and wait for the room they made (status.nominatedNodeName), with a priority at
+ * least the scheduled pod's, count as running on their nominated node, so a lower-priority pod
+ * (e.g. the preempted victim's replacement) does not take that room first. Upstream also checks
+ * the node without them; only resource fit is affected here, so one pass suffices.
+ */
+export function addNominatedPods(byName: Map<string, NodeInfo>, pod: Pod, pods: Pod[], assumed: ReadonlyMap<string, Pod>): void {
+  const priority = pod.spec?.priority ?? 0;
+  for (const p of pods) {
+    const node = p.status?.nominatedNodeName;
+    const uid = p.metadata?.uid ?? "";
+    if (!node || p.spec?.nodeName || uid === pod.metadata?.uid || assumed.has(uid) || p.metadata?.deletionTimestamp || isTerminal(p)) continue;
+    if ((p.spec?.priority ?? 0) < priority) continue;
+    const info = byName.get(node);
+    if (info) addPod(info, { ...p, spec: { ...p.spec, nodeName: node } });
+  }
+}

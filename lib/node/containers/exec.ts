@@ -7,6 +7,7 @@ import { execErrorMessage } from "./runtime-messages.js";
 import type { ContainerNetwork } from "./shell/net.js";
 import { executableExists, newBash, scriptFor, type ShellContext } from "./shell/shell.js";
 import type { IFileSystem } from "just-bash";
+import type { ProcessIdentity } from "./identity.js";
 
 export interface ExecTarget {
   running: boolean;
@@ -15,6 +16,7 @@ export interface ExecTarget {
   fs: IFileSystem;
   env: Record<string, string>;
   cwd: string;
+  identity?: ProcessIdentity;
   hostname: string;
   net: ContainerNetwork;
   time: Time;
@@ -24,7 +26,7 @@ export interface ExecTarget {
 export const EXEC_NOT_FOUND_CODE = 127;
 
 function shellCtx(t: ExecTarget): ShellContext {
-  return { entry: t.entry, fs: t.fs, env: t.env, cwd: t.cwd, hostname: t.hostname, net: t.net, time: t.time };
+  return { entry: t.entry, fs: t.fs, identity: t.identity, env: t.env, cwd: t.cwd, hostname: t.hostname, net: t.net, time: t.time };
 }
 
 export async function runExec(t: ExecTarget, cmd: string[], timeoutSeconds: number): Promise<ExecResult> {

@@ -27,6 +27,22 @@ const PASSWD: Record<ImageBase, string | undefined> = {
   scratch: undefined,
 };
 
+/** The images' /etc/group: `id` names the groups, and containerd adds the user's memberships. */
+const GROUP: Record<ImageBase, string | undefined> = {
+  debian: "root:x:0:\ndaemon:x:1:\nbin:x:2:\nsys:x:3:\nadm:x:4:\ntty:x:5:\ndisk:x:6:\nlp:x:7:\nmail:x:8:\nnews:x:9:\nuucp:x:10:\nman:x:12:\nproxy:x:13:\nkmem:x:15:\ndialout:x:20:\nfax:x:21:\nvoice:x:22:\ncdrom:x:24:\nfloppy:x:25:\ntape:x:26:\nsudo:x:27:\naudio:x:29:\ndip:x:30:\nwww-data:x:33:\nbackup:x:34:\noperator:x:37:\nlist:x:38:\nirc:x:39:\nsrc:x:40:\nshadow:x:42:\nutmp:x:43:\nvideo:x:44:\nsasl:x:45:\nplugdev:x:46:\nstaff:x:50:\ngames:x:60:\nusers:x:100:\nnogroup:x:65534:\n",
+  ubuntu: "root:x:0:\ndaemon:x:1:\nbin:x:2:\nsys:x:3:\nadm:x:4:ubuntu\ntty:x:5:\ndisk:x:6:\nlp:x:7:\nmail:x:8:\nnews:x:9:\nuucp:x:10:\nman:x:12:\nproxy:x:13:\nkmem:x:15:\ndialout:x:20:\nfax:x:21:\nvoice:x:22:\ncdrom:x:24:ubuntu\nfloppy:x:25:\ntape:x:26:\nsudo:x:27:ubuntu\naudio:x:29:\ndip:x:30:ubuntu\nwww-data:x:33:\nbackup:x:34:\noperator:x:37:\nlist:x:38:\nirc:x:39:\nsrc:x:40:\nshadow:x:42:\nutmp:x:43:\nvideo:x:44:\nsasl:x:45:\nplugdev:x:46:\nstaff:x:50:\ngames:x:60:\nusers:x:100:\nnogroup:x:65534:\nubuntu:x:1000:\n",
+  alpine: "root:x:0:root\nbin:x:1:root,bin,daemon\ndaemon:x:2:root,bin,daemon\nsys:x:3:root,bin,adm\nadm:x:4:root,adm,daemon\ntty:x:5:\ndisk:x:6:root,adm\nlp:x:7:lp\nkmem:x:9:\nwheel:x:10:root\nfloppy:x:11:root\nmail:x:12:mail\nnews:x:13:news\nuucp:x:14:uucp\ncron:x:16:cron\nconsole:x:17:\naudio:x:18:\ncdrom:x:19:\ndialout:x:20:root\nftp:x:21:\nsshd:x:22:\ninput:x:23:\ntape:x:26:root\nvideo:x:27:root\nnetdev:x:28:\nkvm:x:34:kvm\ngames:x:35:\nshadow:x:42:\nwww-data:x:82:\nusers:x:100:games\nntp:x:123:\nabuild:x:300:\nutmp:x:406:\nping:x:999:\nnogroup:x:65533:\nnobody:x:65534:\n",
+  busybox: "root:x:0:\ndaemon:x:1:\nbin:x:2:\nsys:x:3:\nadm:x:4:\ntty:x:5:\ndisk:x:6:\nlp:x:7:\nmail:x:8:\nkmem:x:9:\nwheel:x:10:root\ncdrom:x:11:\ndialout:x:18:\nfloppy:x:19:\nvideo:x:28:\naudio:x:29:\ntape:x:32:\nwww-data:x:33:\noperator:x:37:\nutmp:x:43:\nplugdev:x:46:\nstaff:x:50:\nlock:x:54:\nnetdev:x:82:\nusers:x:100:\nnogroup:x:65534:\n",
+  distroless: "root:x:0:\nnobody:x:65534:\ntty:x:5:\nstaff:x:50:\nnonroot:x:65532:\n",
+  scratch: undefined,
+};
+
+/** The image's /etc/passwd and /etc/group (its own files win over the base's). */
+export function imageAccounts(entry: CatalogueEntry | undefined): { passwd?: string; group?: string } {
+  const base = entry?.base ?? "scratch";
+  return { passwd: entry?.files?.["/etc/passwd"] ?? PASSWD[base], group: entry?.files?.["/etc/group"] ?? GROUP[base] };
+}
+
 /** The kubelet's managed /etc/hosts (pkg/kubelet/kubelet_pods.go managedHostsFileContent). */
 export function hostsFile(ip: string, sandbox: PodSandboxConfig): string {
   let s =
@@ -46,16 +62,25 @@ export function resolvConf(dns: PodSandboxConfig["dns"]): string {
 }
 
 class ReadOnlyFs {
-  static wrap(inner: IFileSystem, mountPoint: string): IFileSystem {
-    const deny = (p: string): never => {
-      const e = new Error(`EROFS: read-only file system, open '${path.posix.join(mountPoint, p)}'`) as Error & { code: string };
+  /**
+   * Writes fail with EROFS. The message is strerror(EROFS) alone, so the commands print what
+   * coreutils does (`touch: cannot touch '/x': Read-only file system`). `writable` paths stay
+   * writable (the kubelet's bind-mounted files over a read-only root file system).
+   */
+  static wrap(inner: IFileSystem, mountPoint: string, writable: ReadonlySet<string> = new Set()): IFileSystem {
+    const deny = (): never => {
+      const e = new Error("Read-only file system") as Error & { code: string };
       e.code = "EROFS";
       throw e;
     };
+    void mountPoint;
     return new Proxy(inner, {
       get(target, prop, receiver) {
         if (["writeFile", "appendFile", "mkdir", "rm", "cp", "mv", "chmod", "symlink", "link", "utimes"].includes(String(prop))) {
-          return async (p: string) => deny(p);
+          return async (p: string, ...rest: unknown[]) => {
+            if (writable.has(p)) return (Reflect.get(target, prop, receiver) as (...a: unknown[]) => Promise<unknown>).call(target, p, ...rest);
+            return deny();
+          };
         }
         const v = Reflect.get(target, prop, receiver);
         return typeof v === "function" ? v.bind(target) : v;
@@ -71,7 +96,12 @@ export interface RootfsInput {
   mounts: Mount[];
   /** Node path -> host path. */
   nodePath(p: string): string;
+  /** securityContext.readOnlyRootFilesystem: only volumes and the kubelet's files are writable. */
+  readonlyRootfs?: boolean;
 }
+
+/** The files the kubelet and containerd bind-mount into every container (writable even over a read-only root). */
+const BIND_MOUNTED_FILES: ReadonlySet<string> = new Set(["/etc/hosts", "/etc/hostname", "/etc/resolv.conf", "/dev/termination-log"]);
 
 export function buildRootfs(input: RootfsInput): IFileSystem {
   const files: Record<string, string> = Object.create(null);
@@ -82,6 +112,8 @@ export function buildRootfs(input: RootfsInput): IFileSystem {
   if (base === "debian") files["/etc/debian_version"] = "12.10\n";
   const passwd = PASSWD[base];
   if (passwd) files["/etc/passwd"] = passwd;
+  const group = GROUP[base];
+  if (group) files["/etc/group"] = group;
   Object.assign(files, input.entry?.files ?? {});
   files["/etc/hostname"] = `${input.sandbox.hostname}\n`;
   files["/etc/hosts"] = hostsFile(input.ip, input.sandbox);
@@ -89,7 +121,7 @@ export function buildRootfs(input: RootfsInput): IFileSystem {
   files["/dev/termination-log"] = "";
   const image = new InMemoryFs(files);
   for (const d of ["/tmp", "/root", "/var", "/home", "/proc", "/usr/local/bin", "/bin"]) void image.mkdir(d, { recursive: true });
-  const root = new MountableFs({ base: image });
+  const root = new MountableFs({ base: input.readonlyRootfs ? ReadOnlyFs.wrap(image, "/", BIND_MOUNTED_FILES) : image });
   for (const m of input.mounts) {
     if (m.hostPath !== undefined) {
       const host = input.nodePath(m.subPath ? path.posix.join(m.hostPath, m.subPath) : m.hostPath);

@@ -24,7 +24,8 @@ import { ContainerLog } from "./logs.js";
 import { MEMORY_USAGE_ANNOTATION, OOM_DELAY_MS, parseBytes } from "./programs/misc.js";
 import { effectiveArgv, selectProgram } from "./programs/registry.js";
 import type { ContainerProgram, ContainerProgramContext, ContainerProgramEntry, StopSignal } from "./programs/types.js";
-import { buildRootfs } from "./rootfs.js";
+import { buildRootfs, imageAccounts } from "./rootfs.js";
+import { processIdentity, securityOf, type ProcessIdentity } from "./identity.js";
 import { runExec, runInteractive } from "./exec.js";
 import { startErrorMessage } from "./runtime-messages.js";
 import { executableExists } from "./shell/shell.js";
@@ -70,6 +71,8 @@ export interface Container {
   env: Record<string, string>;
   workingDir: string;
   fs: IFileSystem;
+  /** The process user (runAsUser/runAsGroup/supplemental groups or the image's USER). */
+  identity: ProcessIdentity;
   log: ContainerLog;
   logFile: string;
   program?: ContainerProgram;
@@ -195,7 +198,10 @@ export function createContainerRuntime(deps: ContainerRuntimeDeps): ContainerRun
     } catch {
       // the symlink is a convenience for node-level log readers; the kubelet reads the file
     }
-    const rootfs = buildRootfs({ entry, sandbox: sandbox.status.config, ip: sandbox.status.ip, mounts: config.mounts, nodePath: deps.nodePath });
+    const sec = securityOf(config);
+    const rootfs = buildRootfs({ entry, sandbox: sandbox.status.config, ip: sandbox.status.ip, mounts: config.mounts, nodePath: deps.nodePath, readonlyRootfs: !!sec.readonlyRootfs });
+    const accounts = imageAccounts(entry);
+    const identity = processIdentity(sec, entry.config.user, accounts.passwd, accounts.group);
     let markExited = () => {};
     const exited = new Promise<void>((r) => (markExited = r));
     const container: Container = {
@@ -215,6 +221,7 @@ export function createContainerRuntime(deps: ContainerRuntimeDeps): ContainerRun
       env,
       workingDir: config.workingDir || entry.config.workingDir || "/",
       fs: streamingFs(rootfs, log),
+      identity,
       log,
       logFile: logNodePath,
       listeners: [],
@@ -240,6 +247,7 @@ export function createContainerRuntime(deps: ContainerRuntimeDeps): ContainerRun
       entry: c.entry,
       workingDir: c.workingDir,
       fs: c.fs,
+      identity: c.identity,
       hostPathOf: (p) => {
         const m = [...c.status.config.mounts]
           .filter((x) => x.hostPath !== undefined && (p === x.containerPath || p.startsWith(`${x.containerPath.replace(/\/$/, "")}/`)))
@@ -473,6 +481,7 @@ export function createContainerRuntime(deps: ContainerRuntimeDeps): ContainerRun
       fs: c.fs,
       env: c.env,
       cwd: c.workingDir,
+      identity: c.identity,
       hostname: c.sandbox.status.config.hostname,
       net: networkFor(c.sandbox.status.ip),
       time: deps.time,

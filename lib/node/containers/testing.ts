@@ -71,7 +71,10 @@ export function newLab(ips: string[] = ["10.244.1.5", "10.244.1.6", "10.244.1.7"
         const q = dnsPacket.decode(query);
         const question = q.questions![0];
         const ip = dnsTable.get(question.name);
-        const reply = ip && question.type === "A"
+        // "cname:TARGET" entries answer every type with a CNAME, as CoreDNS does for an ExternalName Service.
+        const reply = ip?.startsWith("cname:")
+          ? { type: "response" as const, id: q.id, flags: dnsPacket.RECURSION_AVAILABLE, questions: q.questions, answers: [{ type: "CNAME" as const, name: question.name, ttl: 30, data: ip.slice("cname:".length) }] }
+          : ip && question.type === "A"
           ? { type: "response" as const, id: q.id, flags: dnsPacket.RECURSION_AVAILABLE, questions: q.questions, answers: [{ type: "A" as const, name: question.name, ttl: 30, data: ip }] }
           : { type: "response" as const, id: q.id, flags: 3, questions: q.questions, answers: [] };
         return dnsPacket.encode(reply);

@@ -245,22 +245,37 @@ export class Kubelet {
       if (type !== "DELETED") void this.o.client.delete(GR.pods, pod.metadata!.namespace!, pod.metadata!.name!, { gracePeriodSeconds: 0 }).catch(() => {});
       return;
     }
-    if (type === "DELETED") void this.ensureMirror(w);
+    // `kubectl delete` of a mirror pod only marks it (graceful deletion): SyncPod sees the
+    // deletionTimestamp, deletes it at once and creates it again.
+    if (type === "DELETED" || pod.metadata?.deletionTimestamp) void this.ensureMirror(w);
     else if (type === "ADDED") w.kick();
   }
 
+  private readonly mirrorsInFlight = new Set<PodWorker>();
+
+  /** SyncPod's mirror pod step (kubelet.go): a missing, terminating or stale mirror pod is replaced. */
   private async ensureMirror(w: PodWorker): Promise<void> {
+    if (this.mirrorsInFlight.has(w)) return;
     const { client, nodeName } = this.o;
     const m = w.pod.metadata!;
     const cur = client.get(GR.pods, m.namespace!, m.name!);
-    if (cur && mirrorHash(cur) === m.annotations?.[CONFIG_HASH]) return;
+    if (cur && !cur.metadata?.deletionTimestamp && mirrorHash(cur) === m.annotations?.[CONFIG_HASH]) return;
+    this.mirrorsInFlight.add(w);
     try {
-      if (cur) await client.delete(GR.pods, m.namespace!, m.name!, { gracePeriodSeconds: 0 });
+      if (cur) {
+        // mirror_client.go DeleteMirrorPod: grace period 0, only the pod we saw (UID precondition).
+        this.o.log("I", "kubelet.go:1933", "Trying to delete pod", [["pod", `${m.namespace}/${m.name}`], ["podUID", cur.metadata!.uid!]]);
+        await client.delete(GR.pods, m.namespace!, m.name!, { gracePeriodSeconds: 0, preconditions: { uid: cur.metadata!.uid! } }).catch((e: { code?: number }) => {
+          if (e.code !== 404 && e.code !== 409) throw e;
+        });
+      }
       const node = client.get(GR.nodes, "", nodeName);
       await client.create(GR.pods, mirrorPod(w.pod, { name: nodeName, uid: node?.metadata?.uid ?? "" }));
       w.kick();
     } catch (e) {
       this.o.log("E", "kubelet.go:1942", "Failed creating a mirror pod", [["pod", `${m.namespace}/${m.name}`], ["err", (e as Error).message]]);
+    } finally {
+      this.mirrorsInFlight.delete(w);
     }
   }
 

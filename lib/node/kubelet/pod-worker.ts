@@ -16,9 +16,13 @@ import { EnvError, expandCommandAndArgs, makeEnvironmentVariables } from "../../
 import { httpDialError, httpProbeOutcome, ProbeState, probeKillMessage, resolveProbePort, tcpDialError, unhealthyMessage, type ProbeType } from "../../cluster/kubelet/probe.js";
 import { generatePodStatus, type ContainerRun, type ContainerView } from "../../cluster/kubelet/status.js";
 import { formatPod, type Container, type Pod, type Probe } from "../../cluster/kubelet/types.js";
+import { effectiveSecurity, type EffectiveSecurity } from "../../cluster/kubelet/security.js";
 import { checkHostPathType, failedMountMessage, MountError, podVolumeDir, projectVolume } from "../../cluster/kubelet/volumes.js";
 import { ImagePullError, type ContainerConfig, type ContainerStatus, type Mount, type PodSandboxConfig } from "../cri/types.js";
 import { adoptionPlan } from "./adopt.js";
+
+/** CRI's linux.security_context rides along until the shared ContainerConfig has it (see lib/node/containers/identity.ts). */
+type ContainerConfigWithSecurity = ContainerConfig & { securityContext?: EffectiveSecurity };
 import { isResumable } from "../cri/restore.js";
 import type { KubeletContext } from "./context.js";
 
@@ -266,8 +270,18 @@ export class PodWorker {
     for (const c of inits) {
       const s = this.viewOf(c);
       if (c.restartPolicy === "Always") {
+        // A sidecar (restartable init container): the next container starts once it has
+        // started, i.e. it runs and its startup probe (if any) succeeded; it is probed like a
+        // regular container (kuberuntime_container.go computeInitContainerActions).
         if (s.view.current?.state !== "running") {
           await this.ensureStarted(c, s, true, mounts);
+          await this.postStatus();
+          return;
+        }
+        s.view.waiting = undefined;
+        if (!c.startupProbe) s.view.started = true;
+        this.startProbes(c, s);
+        if (!s.view.started) {
           await this.postStatus();
           return;
         }
@@ -367,7 +381,7 @@ export class PodWorker {
   }
 
   /** generateContainerConfig (kuberuntime_container.go) for one attempt of a container. */
-  private containerConfig(c: Container, attempt: number, image: string, env: { name: string; value: string }[], mounts: Mount[]): ContainerConfig {
+  private containerConfig(c: Container, attempt: number, image: string, env: { name: string; value: string }[], mounts: Mount[]): ContainerConfigWithSecurity {
     const { command, args } = expandCommandAndArgs(c, env);
     const m = this.pod.metadata!;
     const containerMounts: Mount[] = [];
@@ -390,6 +404,7 @@ export class PodWorker {
       labels: { "io.kubernetes.container.name": c.name, "io.kubernetes.pod.name": m.name!, "io.kubernetes.pod.namespace": m.namespace!, "io.kubernetes.pod.uid": m.uid! },
       annotations: { "io.kubernetes.container.restartCount": String(attempt) },
       memoryLimitBytes: 0,
+      securityContext: effectiveSecurity(this.pod, c as { securityContext?: { runAsUser?: number; runAsGroup?: number; readOnlyRootFilesystem?: boolean; privileged?: boolean } }),
     };
   }
 

@@ -136,6 +136,32 @@ describe("kubelet running", () => {
     await proc.stop();
   });
 
+  it("starts a native sidecar (restartable init container) before the main container, and both run", async () => {
+    const s = setup();
+    s.runtime.addImage("busybox:1.36");
+    s.start();
+    await s.time.advance(100);
+    await s.cluster.create(GR.pods, {
+      metadata: { name: "logger", namespace: "default" },
+      spec: {
+        nodeName: "node01",
+        initContainers: [{ name: "log-tail", image: "busybox:1.36", restartPolicy: "Always", command: ["sleep", "3600"] }],
+        containers: [{ name: "app", image: "busybox:1.36", command: ["sleep", "3600"] }],
+      },
+    } as KObject);
+    await s.time.advance(1_000);
+    const st = s.cluster.get(GR.pods, "default", "logger")!.status as {
+      phase: string;
+      conditions: { type: string; status: string }[];
+      initContainerStatuses: { name: string; started: boolean; ready: boolean; state: object }[];
+      containerStatuses: { name: string; started: boolean; ready: boolean }[];
+    };
+    expect(st.phase).toBe("Running");
+    expect(st.conditions.map((c) => `${c.type}=${c.status}`)).toContain("Initialized=True");
+    expect(st.initContainerStatuses.map((c) => [c.name, c.started, c.ready, Object.keys(c.state)[0]])).toEqual([["log-tail", true, true, "running"]]);
+    expect(st.containerStatuses.map((c) => [c.name, c.started, c.ready])).toEqual([["app", true, true]]);
+  });
+
   it("pull failure backs off; a crashing container goes into CrashLoopBackOff", async () => {
     const s = setup();
     s.runtime.addImage("busybox:1.36");
@@ -167,5 +193,15 @@ describe("kubelet running", () => {
     expect(s.lines.some((l) => l.includes('"Could not process manifest file"') && l.includes('path="/etc/kubernetes/manifests/broken.yaml"'))).toBe(true);
     const logs = s.registry.get("node01")!.containerLogs("default", "cache-node01", "redis", {});
     expect(logs).not.toBeInstanceOf(Error);
+
+    // `kubectl delete pod cache-node01` (graceful): the kubelet removes the mirror pod at once
+    // and creates a new one (new UID), as SyncPod does for a mirror pod being deleted.
+    const before = mirror.metadata!.uid;
+    await s.cluster.delete(GR.pods, "default", "cache-node01");
+    await s.time.advance(200);
+    const again = s.cluster.get(GR.pods, "default", "cache-node01")!;
+    expect(again.metadata!.deletionTimestamp).toBeUndefined();
+    expect(again.metadata!.uid).not.toBe(before);
+    expect(again.metadata!.annotations!["kubernetes.io/config.mirror"]).toBe(mirror.metadata!.annotations!["kubernetes.io/config.mirror"]);
   });
 });

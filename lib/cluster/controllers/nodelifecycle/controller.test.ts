@@ -5,7 +5,7 @@ import { GR } from "../../client/types.js";
 import type { EventRecorder } from "../../runtime/events.js";
 import { FakeTime } from "../../runtime/timers.js";
 import { nodeLifecycleController } from "./controller.js";
-import { minTolerationSeconds } from "./taints.js";
+import { minTolerationSeconds, noScheduleTaints } from "./taints.js";
 
 const T0 = "2026-01-01T00:00:00Z";
 const cond = (type: string, status: string, reason: string, message: string) => ({ type, status, reason, message, lastHeartbeatTime: T0, lastTransitionTime: T0 });
@@ -58,7 +58,8 @@ describe("node lifecycle controller", () => {
       { type: "Ready", status: "Unknown", reason: "NodeStatusUnknown", message: "Kubelet stopped posting node status.", lastHeartbeatTime: T0, lastTransitionTime: "2026-01-01T00:00:45Z" },
     ]);
     expect((node.spec as { taints: unknown[] }).taints).toEqual([
-      { key: "node.kubernetes.io/unreachable", effect: "NoSchedule" },
+      // SwapNodeControllerTaint stamps every taint it adds.
+      { key: "node.kubernetes.io/unreachable", effect: "NoSchedule", timeAdded: "2026-01-01T00:00:45Z" },
       { key: "node.kubernetes.io/unreachable", effect: "NoExecute", timeAdded: "2026-01-01T00:00:45Z" },
     ]);
     const pod = c.get(GR.pods, "default", "web")!;
@@ -92,6 +93,40 @@ describe("node lifecycle controller", () => {
     }
     expect((c.get(GR.nodes, "", "node01")!.status as { conditions: { status: string }[] }).conditions.at(-1)!.status).toBe("True");
     ctl.stop();
+  });
+});
+
+describe("doNoScheduleTaintingPass", () => {
+  const taintsOf = (c: FakeCluster) => (c.get(GR.nodes, "", "node01")!.spec as { taints?: unknown[] }).taints;
+  const setSpec = async (c: FakeCluster, spec: Record<string, unknown>) => {
+    const n = structuredClone(c.get(GR.nodes, "", "node01")!);
+    n.spec = { ...(n.spec as object), ...spec };
+    await c.update(GR.nodes, n);
+  };
+
+  it("kubectl cordon gets the unschedulable taint at once, uncordon removes it, a user's taint stays", async () => {
+    const { time, c, ctl } = setup();
+    await time.advance(1_000);
+    await setSpec(c, { unschedulable: true, taints: [{ key: "maintenance", value: "planned", effect: "NoSchedule" }] });
+    await time.advance(0);
+    expect(taintsOf(c)).toEqual([
+      { key: "maintenance", value: "planned", effect: "NoSchedule" },
+      { key: "node.kubernetes.io/unschedulable", effect: "NoSchedule", timeAdded: "2026-01-01T00:00:01Z" },
+    ]);
+    await time.advance(2_000);
+    await setSpec(c, { unschedulable: undefined });
+    await time.advance(0);
+    expect(taintsOf(c)).toEqual([{ key: "maintenance", value: "planned", effect: "NoSchedule" }]);
+    ctl.stop();
+  });
+
+  it.each([
+    { name: "memory pressure", conds: [{ type: "MemoryPressure", status: "True" }], unschedulable: false, want: [{ key: "node.kubernetes.io/memory-pressure", effect: "NoSchedule" }] },
+    { name: "not ready", conds: [{ type: "Ready", status: "False" }], unschedulable: false, want: [{ key: "node.kubernetes.io/not-ready", effect: "NoSchedule" }] },
+    { name: "unknown + cordoned", conds: [{ type: "Ready", status: "Unknown" }], unschedulable: true, want: [{ key: "node.kubernetes.io/unreachable", effect: "NoSchedule" }, { key: "node.kubernetes.io/unschedulable", effect: "NoSchedule" }] },
+    { name: "healthy", conds: [{ type: "Ready", status: "True" }, { type: "DiskPressure", status: "False" }], unschedulable: false, want: [] },
+  ])("$name", ({ conds, unschedulable, want }) => {
+    expect(noScheduleTaints(conds, unschedulable)).toEqual(want);
   });
 });
 

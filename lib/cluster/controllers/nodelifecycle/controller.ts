@@ -9,7 +9,7 @@ import type { KObject } from "../../api/types.js";
 import { GR } from "../../client/types.js";
 import type { EventRecorder } from "../../runtime/events.js";
 import type { Controller, ControllerContext, ControllerFactory } from "../types.js";
-import { minTolerationSeconds, TAINT_NOT_READY, TAINT_UNREACHABLE, type Taint, type Toleration } from "./taints.js";
+import { controllerTaint, minTolerationSeconds, noScheduleTaints, TAINT_NOT_READY, TAINT_UNREACHABLE, type Taint, type Toleration } from "./taints.js";
 
 /** --node-monitor-period and --node-monitor-grace-period defaults in v1.32. */
 export const NODE_MONITOR_PERIOD_MS = 5_000;
@@ -148,22 +148,24 @@ export const nodeLifecycleController: ControllerFactory = (ctx: ControllerContex
     }
   }
 
-  /** doNoScheduleTaintingPass + the NoExecute taints of processTaintBaseEviction. */
+  /**
+   * doNoScheduleTaintingPass (the NoSchedule taints of node conditions and of spec.unschedulable)
+   * + the NoExecute taints of processTaintBaseEviction. Like SwapNodeControllerTaint, every taint
+   * the controller adds carries timeAdded.
+   */
   async function reconcileTaints(node: KObject, ready: string | undefined): Promise<KObject> {
-    const spec = (node.spec ?? {}) as { taints?: Taint[] };
+    const spec = (node.spec ?? {}) as { taints?: Taint[]; unschedulable?: boolean };
     const taints = spec.taints ?? [];
-    const ours = (t: Taint) => (t.key === TAINT_NOT_READY || t.key === TAINT_UNREACHABLE) && (t.effect === "NoSchedule" || t.effect === "NoExecute");
+    const conds = ((node.status as { conditions?: Cond[] })?.conditions ?? []) as Cond[];
+    const want = noScheduleTaints(conds, !!spec.unschedulable);
     const key = ready === "False" ? TAINT_NOT_READY : ready === "Unknown" || ready === undefined ? TAINT_UNREACHABLE : undefined;
-    const want: Taint[] = key ? [{ key, effect: "NoSchedule" }, { key, effect: "NoExecute" }] : [];
-    const kept = taints.filter((t) => !ours(t));
+    if (key) want.push({ key, effect: "NoExecute" });
+    if (ready === undefined && !want.some((t) => t.key === TAINT_UNREACHABLE && t.effect === "NoSchedule")) want.unshift({ key: TAINT_UNREACHABLE, effect: "NoSchedule" });
+    const kept = taints.filter((t) => !controllerTaint(t));
     const nowStamp = rfc3339(time.now());
     const next = [
       ...kept,
-      ...want.map((w) => {
-        const prior = taints.find((t) => t.key === w.key && t.effect === w.effect);
-        if (prior) return prior;
-        return w.effect === "NoExecute" ? { ...w, timeAdded: nowStamp } : w;
-      }),
+      ...want.map((w) => taints.find((t) => t.key === w.key && t.effect === w.effect) ?? { ...w, timeAdded: nowStamp }),
     ];
     const same = next.length === taints.length && next.every((t) => taints.some((o) => o.key === t.key && o.effect === t.effect));
     if (same) return node;
@@ -215,6 +217,22 @@ export const nodeLifecycleController: ControllerFactory = (ctx: ControllerContex
     }
   }
 
+  const syncing = new Set<string>();
+  async function syncNode(name: string): Promise<void> {
+    if (syncing.has(name)) return;
+    syncing.add(name);
+    try {
+      const node = client.get(GR.nodes, "", name);
+      if (!node || !health.has(name)) return;
+      const ready = (((node.status as { conditions?: Cond[] })?.conditions ?? []).find((c) => c.type === "Ready"))?.status;
+      scheduleEvictions(await reconcileTaints(node, ready));
+    } catch (e) {
+      ctx.log(`node lifecycle: ${(e as Error).message}`);
+    } finally {
+      syncing.delete(name);
+    }
+  }
+
   function tick(): void {
     if (stopped) return;
     void monitor().finally(() => {
@@ -231,6 +249,15 @@ export const nodeLifecycleController: ControllerFactory = (ctx: ControllerContex
           if (type === "DELETED" || obj.metadata?.namespace !== "kube-node-lease") return;
           const node = client.get(GR.nodes, "", obj.metadata!.name!);
           if (node && health.has(obj.metadata!.name!)) observe(node);
+        }),
+      );
+      // nodeUpdateQueue: a node's spec or conditions changed (cordon, a new taint): the
+      // NoSchedule tainting pass and the taint eviction controller react at once, not at the
+      // next monitor period.
+      cancels.push(
+        client.watch(GR.nodes, (type, obj) => {
+          if (type === "DELETED" || stopped) return;
+          void syncNode(obj.metadata!.name!);
         }),
       );
       tick();

@@ -16,6 +16,35 @@ export interface Toleration {
 
 export const TAINT_NOT_READY = "node.kubernetes.io/not-ready";
 export const TAINT_UNREACHABLE = "node.kubernetes.io/unreachable";
+export const TAINT_UNSCHEDULABLE = "node.kubernetes.io/unschedulable";
+
+/** nodeConditionToTaintKeyStatusMap (node_lifecycle_controller.go): condition status -> taint key. */
+const CONDITION_TAINTS: Record<string, Record<string, string>> = {
+  Ready: { False: TAINT_NOT_READY, Unknown: TAINT_UNREACHABLE },
+  MemoryPressure: { True: "node.kubernetes.io/memory-pressure" },
+  DiskPressure: { True: "node.kubernetes.io/disk-pressure" },
+  NetworkUnavailable: { True: "node.kubernetes.io/network-unavailable" },
+  PIDPressure: { True: "node.kubernetes.io/pid-pressure" },
+};
+const CONDITION_TAINT_KEYS = new Set(Object.values(CONDITION_TAINTS).flatMap((m) => Object.values(m)));
+
+/** The NoSchedule taints doNoScheduleTaintingPass wants on a node with these conditions. */
+export function noScheduleTaints(conditions: { type: string; status: string }[], unschedulable: boolean): Taint[] {
+  const out: Taint[] = [];
+  for (const c of conditions) {
+    const byStatus = Object.hasOwn(CONDITION_TAINTS, c.type) ? CONDITION_TAINTS[c.type] : undefined;
+    const key = byStatus && Object.hasOwn(byStatus, c.status) ? byStatus[c.status] : undefined;
+    if (key) out.push({ key, effect: "NoSchedule" });
+  }
+  if (unschedulable) out.push({ key: TAINT_UNSCHEDULABLE, effect: "NoSchedule" });
+  return out;
+}
+
+/** Whether the node lifecycle controller owns this taint (it adds and removes it). */
+export function controllerTaint(t: Taint): boolean {
+  if (t.effect === "NoSchedule") return t.key === TAINT_UNSCHEDULABLE || CONDITION_TAINT_KEYS.has(t.key);
+  return t.effect === "NoExecute" && (t.key === TAINT_NOT_READY || t.key === TAINT_UNREACHABLE);
+}
 
 /** Toleration.ToleratesTaint. */
 export function tolerates(t: Toleration, taint: Taint): boolean {

@@ -29,6 +29,7 @@ export function startShellProgram(ctx: ContainerProgramContext): ContainerProgra
   const shellCtx: ShellContext = {
     entry: ctx.entry,
     fs: ctx.fs,
+    identity: ctx.identity,
     env: ctx.env,
     cwd: ctx.workingDir,
     hostname: ctx.hostname,

@@ -5,6 +5,7 @@ import type { Time } from "../../../cluster/runtime/timers.js";
 import type { SocketEnd } from "../duplex-pair.js";
 import type { CatalogueEntry } from "../images/catalogue.js";
 import type { ContainerNetwork } from "../shell/net.js";
+import type { ProcessIdentity } from "../identity.js";
 
 export type StopSignal = "SIGTERM" | "SIGQUIT" | "SIGINT" | "SIGWINCH" | "SIGKILL";
 
@@ -18,6 +19,8 @@ export interface ContainerProgramContext {
   workingDir: string;
   /** The container's filesystem (image files, volumes). */
   fs: IFileSystem;
+  /** Who the process runs as; root when absent. */
+  identity?: ProcessIdentity;
   /** Where a path of the container lives on the host when it is a host-backed volume. */
   hostPathOf(containerPath: string): string | undefined;
   stdout(data: string): void;

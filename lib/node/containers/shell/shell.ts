@@ -7,8 +7,11 @@ import { ncCommand } from "./commands/nc.js";
 import { nslookupCommand } from "./commands/nslookup.js";
 import { pingCommand } from "./commands/ping.js";
 import { sleepCommand } from "./commands/sleep.js";
+import { tailCommand } from "./commands/tail.js";
 import { wgetCommand } from "./commands/wget.js";
 import type { ContainerNetwork } from "./net.js";
+import type { ProcessIdentity } from "../identity.js";
+import { idCommand, whoamiCommand } from "./commands/id.js";
 
 /**
  * Limits for a container's main shell: loops that sleep must run for days, while a busy loop
@@ -23,6 +26,8 @@ export const MAX_EXECUTION_MS = 2 ** 31 - 1;
 export interface ShellContext {
   entry: CatalogueEntry | undefined;
   fs: IFileSystem;
+  /** Who the shell runs as (`id`, `whoami`); root when absent. */
+  identity?: ProcessIdentity;
   env: Record<string, string>;
   cwd: string;
   hostname: string;
@@ -46,6 +51,9 @@ import { redisCliCommand } from "./commands/redis-cli.js";
 export function shellCommands(ctx: ShellContext, imageRef: string): Command[] {
   return [
     sleepCommand(ctx.time),
+    tailCommand(ctx.time),
+    idCommand(ctx.identity, idFlavour(ctx.entry)),
+    whoamiCommand(ctx.identity, idFlavour(ctx.entry)),
     wgetCommand(ctx.net, ctx.time),
     ncCommand(ctx.net, ctx.time),
     nslookupCommand(ctx.net, nslookupFlavour(ctx.entry, imageRef)),
@@ -53,6 +61,11 @@ export function shellCommands(ctx: ShellContext, imageRef: string): Command[] {
     ...(ctx.entry?.binaries?.some((b) => b.endsWith("redis-cli")) || /redis/.test(imageRef) ? [redisCliCommand(ctx.net, ctx.fs)] : []),
     ...(ctx.daemons ?? []),
   ];
+}
+
+/** busybox applets in busybox and alpine images; GNU coreutils in Debian-based ones. */
+function idFlavour(entry: CatalogueEntry | undefined): "busybox" | "gnu" {
+  return entry?.base === "debian" || entry?.base === "ubuntu" ? "gnu" : "busybox";
 }
 
 const SHELLS = new Set(["sh", "ash", "bash", "dash", "zsh"]);
@@ -69,7 +82,7 @@ export function executableExists(entry: CatalogueEntry | undefined, argv0: strin
     return true;
   }
   if (argv0.startsWith("/") && argv0.split("/").length > 2 && !/^\/(usr\/)?(s?bin)\//.test(argv0)) return false;
-  return (getCommandNames() as string[]).includes(base) || ["sleep", "wget", "nc", "nslookup", "ping", "hostname", "true", "false"].includes(base);
+  return (getCommandNames() as string[]).includes(base) || ["sleep", "wget", "nc", "nslookup", "ping", "hostname", "true", "false", "id"].includes(base);
 }
 
 export function shellQuote(s: string): string {
@@ -83,7 +96,7 @@ export function newBash(ctx: ShellContext, imageRef: string): Bash {
     cwd: ctx.cwd,
     customCommands: shellCommands(ctx, imageRef),
     executionLimits: { maxLoopIterations: MAX_LOOP_ITERATIONS, maxCommandCount: MAX_COMMAND_COUNT, maxExecutionTimeMs: MAX_EXECUTION_MS },
-    processInfo: { pid: 1, ppid: 0, uid: 0, gid: 0 },
+    processInfo: { pid: 1, ppid: 0, uid: ctx.identity?.uid ?? 0, gid: ctx.identity?.gid ?? 0 },
   });
 }
 

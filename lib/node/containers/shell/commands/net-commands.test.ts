@@ -36,8 +36,19 @@ describe("nslookup", () => {
       name: "kubernetes.default",
       want: { out: "Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\nName:\tkubernetes.default.svc.cluster.local\nAddress: 10.96.0.1\n\n", err: "", code: 0 },
     },
+    {
+      // CoreDNS answers an ExternalName Service with its CNAME, for the A and the AAAA query.
+      image: "busybox:1.36",
+      name: "billing-db.apps.svc.cluster.local",
+      want: {
+        out: "Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\nbilling-db.apps.svc.cluster.local\tcanonical name = db.corp.example.com\n\nbilling-db.apps.svc.cluster.local\tcanonical name = db.corp.example.com\n\n",
+        err: "",
+        code: 0,
+      },
+    },
   ])("$image $name", async ({ image, name, want }) => {
-    const { run } = await client(image);
+    const { run, lab } = await client(image);
+    lab.dnsTable.set("billing-db.apps.svc.cluster.local", "cname:db.corp.example.com");
     expect(await run("nslookup", name)).toEqual(want);
   });
 });

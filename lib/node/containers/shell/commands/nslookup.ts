@@ -6,6 +6,17 @@ import { answerData, candidates, query, readResolvConf, reverse, type ContainerN
 
 export type NslookupFlavour = "busybox-1.28" | "busybox-1.36";
 
+/** One reply's answers as busybox 1.36 prints them (networking/nslookup.c parse_reply). */
+function answerBlock(answers: { type: string; name: string }[]): string {
+  let out = "";
+  for (const a of answers) {
+    const data = answerData(a as Parameters<typeof answerData>[0]);
+    if (a.type === "CNAME") out += `${a.name}\tcanonical name = ${data.replace(/\.$/, "")}\n`;
+    else out += `Name:\t${a.name}\nAddress: ${data}\n`;
+  }
+  return `${out}\n`;
+}
+
 export function nslookupCommand(net: ContainerNetwork, flavour: NslookupFlavour): Command {
   return defineCommand("nslookup", async (args, ctx) => {
     const pos = args.filter((a) => !a.startsWith("-"));
@@ -37,10 +48,14 @@ export function nslookupCommand(net: ContainerNetwork, flavour: NslookupFlavour)
       if (!r) {
         return { stdout: out, stderr: ";; connection timed out; no servers could be reached\n\n", exitCode: 1 };
       }
-      const as = r.answers.filter((x) => x.type === "A");
+      const as = r.answers.filter((x) => x.type === "A" || x.type === "CNAME");
       if (as.length) {
         answered = true;
-        out += `Name:\t${fqdn}\n` + as.map((a) => `Address: ${answerData(a)}\n`).join("") + "\n";
+        out += answerBlock(as);
+        // busybox asks for AAAA too: a CNAME (ExternalName) is printed again for that query.
+        const aaaa = as.some((x) => x.type === "CNAME") ? await query(net, fqdn, "AAAA") : undefined;
+        const again = (aaaa?.answers ?? []).filter((x) => x.type === "CNAME" || x.type === "AAAA");
+        if (again.length) out += answerBlock(again);
         break;
       }
     }
