@@ -13,7 +13,8 @@ export interface Table extends KObject {
 
 function printerOf(ctx: Pick<RestContext, "info">) {
   const info = ctx.info as RestContext["info"] & { custom?: boolean; additionalPrinterColumns?: unknown[] };
-  if (info.custom) return info.additionalPrinterColumns?.length ? crdPrinter(info.additionalPrinterColumns) : defaultPrinter();
+  // A CRD without additionalPrinterColumns is served with an Age column (serveDefaultColumnsIfEmpty).
+  if (info.custom) return crdPrinter(info.additionalPrinterColumns ?? []);
   return printerFor(info.group, info.kind) ?? defaultPrinter();
 }
 

@@ -3,6 +3,7 @@
 import { persistentVolumeClaimPrepareForCreate, persistentVolumePrepareForCreate } from "../storage/strategy.js";
 import type { KObject } from "../api/types.js";
 import { jobPrepareForCreate } from "./batch/job.js";
+import { crdInitialStatus } from "./crd-status.js";
 
 export interface Strategy {
   /** metadata.generation is maintained (starts at 1, bumps when spec-like fields change). */
@@ -54,6 +55,7 @@ export function strategyFor(group: string, resource: string, hasStatusSubresourc
   if (key === "/pods") s.initialStatus = () => ({ phase: "Pending", qosClass: undefined });
   if (key === "/persistentvolumes") s.initialStatus = (obj, now) => persistentVolumePrepareForCreate(obj, now).status;
   if (key === "/persistentvolumeclaims") s.initialStatus = (obj) => persistentVolumeClaimPrepareForCreate(obj).status;
+  if (key === "apiextensions.k8s.io/customresourcedefinitions") s.initialStatus = crdInitialStatus;
   return s;
 }
 

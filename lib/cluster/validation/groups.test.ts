@@ -58,9 +58,9 @@ describe("StatefulSet pod template", () => {
         volumeClaimTemplates: [{ metadata: { name: "data" }, spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "1Gi" } } } }],
       },
     }) as KObject;
-  it("accepts a volumeMount of a claim template", () => expect(validateObject("apps", "StatefulSet", sts({ app: "db" }))).toEqual([]));
+  it("accepts a volumeMount of a claim template", () => expect(validateObject("apps", "StatefulSet", sts({ app: "db" }), undefined)).toEqual([]));
   it("still checks the template's labels", () =>
-    expect(newInvalid({ group: "apps", kind: "StatefulSet" }, "db", validateObject("apps", "StatefulSet", sts({ app: "web" }))).message).toBe(
+    expect(newInvalid({ group: "apps", kind: "StatefulSet" }, "db", validateObject("apps", "StatefulSet", sts({ app: "web" }), undefined)).message).toBe(
       'StatefulSet.apps "db" is invalid: spec.template.metadata.labels: Invalid value: map[string]string{"app":"web"}: `selector` does not match template `labels`',
     ));
 });
