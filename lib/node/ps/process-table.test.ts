@@ -40,7 +40,7 @@ const alive = (pid: number) => {
   }
 };
 const waitFor = async (f: () => boolean) => {
-  for (let i = 0; i < 100 && !f(); i++) await new Promise((r) => setTimeout(r, 20));
+  for (let i = 0; i < 250 && !f(); i++) await new Promise((r) => setTimeout(r, 20));
 };
 
 describe("commName", () => {
