@@ -61,7 +61,8 @@ function klogger(ctx: ContainerProgramContext, source: string) {
   return (line: string) => {
     const m = /^([IWEF]) (.*)$/s.exec(line);
     const [sev, text] = m ? [m[1] as Severity, m[2]] : (["I", line] as [Severity, string]);
-    ctx.stderr(klogText(sev, ctx.time.now(), pid, source, text) + "\n");
+    // grpc-go's own messages reach klog through component-base's grpclog adapter.
+    ctx.stderr(klogText(sev, ctx.time.now(), pid, text.startsWith("[core] ") ? "logging.go:55" : source, text) + "\n");
   };
 }
 
