@@ -1,5 +1,5 @@
+import { runCaptured } from "../run-captured";
 import { spawnSync } from "node:child_process";
-import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { iptablesCommands, protocolNames } from "./index.js";
 
@@ -16,16 +16,8 @@ describe("protocolNames", () => {
 const canUnshare = spawnSync("unshare", ["-rn", "/usr/sbin/xtables-nft-multi", "iptables", "-S"]).status === 0;
 
 async function runCmd(cmds: ReturnType<typeof iptablesCommands>, argv: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = "";
-  let err = "";
-  stdout.on("data", (d) => (out += d));
-  stderr.on("data", (d) => (err += d));
-  const stdin = new PassThrough();
-  stdin.end();
-  const code = await cmds.get(argv[0])!({ argv, env: {}, cwd: "/", stdin, stdout, stderr, nodePath: (p) => p, nodeName: "node01" });
-  return { code, out, err };
+  const r = await runCaptured(cmds.get(argv[0])!, argv, { nodeName: "node01" });
+  return { code: r.code, out: r.stdout, err: r.stderr };
 }
 
 const RULES = ["*nat", ":PREROUTING ACCEPT [0:0]", ":OUTPUT ACCEPT [0:0]", ":KUBE-SERVICES - [0:0]", '-A OUTPUT -m comment --comment "kubernetes service portals" -j KUBE-SERVICES', "COMMIT", ""].join("\n");

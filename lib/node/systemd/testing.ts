@@ -1,4 +1,5 @@
 // Test helpers: a node tree on disk holding the kubeadm kubelet unit, and fake daemons.
+import { runCaptured } from "../run-captured";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -57,14 +58,6 @@ export function systemdFixture(programs: ProgramTable, files?: Record<string, st
 
 /** Runs a NodeCommand, collecting its output. */
 export async function run(cmd: (io: CommandIO) => Promise<number>, argv: string[], extra: Partial<CommandIO> = {}) {
-  const { PassThrough } = await import("node:stream");
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = "";
-  let err = "";
-  stdout.on("data", (d) => (out += d));
-  stderr.on("data", (d) => (err += d));
-  const code = await cmd({ argv, env: {}, cwd: "/root", stdin: new PassThrough(), stdout, stderr, nodePath: (p) => p, nodeName: "controlplane", ...extra });
-  await new Promise((r) => setImmediate(r));
-  return { code, out, err };
+  const r = await runCaptured(cmd, argv, { cwd: "/root", ...extra });
+  return { code: r.code, out: r.stdout, err: r.stderr };
 }

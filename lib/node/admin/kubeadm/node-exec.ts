@@ -1,8 +1,8 @@
 // How kubeadm reaches the node's init system and container runtime: it execs `systemctl` and
 // `crictl` (util/initsystem, util/runtime). The lab runs them as the node's own simulated
 // commands, so the kubelet stops and the sandboxes go exactly as when the student types them.
-import { PassThrough } from "node:stream";
 import type { NodeCommand } from "../../types";
+import { runCaptured } from "../../run-captured";
 
 export interface NodeExecResult {
   code: number;
@@ -67,17 +67,6 @@ export function commandExec(
   return async (argv) => {
     const cmd = lookup(argv[0]);
     if (!cmd) return { code: 127, stdout: "", stderr: `exec: "${argv[0]}": executable file not found in $PATH` };
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    let out = "";
-    let err = "";
-    stdout.on("data", (d) => (out += d));
-    stderr.on("data", (d) => (err += d));
-    const stdin = new PassThrough();
-    stdin.end();
-    const code = await cmd({ argv, env: { PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" }, cwd: "/", stdin, stdout, stderr, nodePath: node.nodePath, nodeName: node.nodeName });
-    stdout.end();
-    stderr.end();
-    return { code, stdout: out, stderr: err };
+    return runCaptured(cmd, argv, { env: { PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" }, nodePath: node.nodePath, nodeName: node.nodeName });
   };
 }
