@@ -168,13 +168,14 @@ export class Lab {
     const podCIDR = (nodeObj?.spec as { podCIDR?: string })?.podCIDR ?? "10.244.0.0/24";
     const ipam = new NodeIpam(podCIDR);
     const root = this.nodeRoot(node.name);
+    const clusterCaPem = readFileSync(path.join(root, "etc/kubernetes/pki/ca.crt"), "utf8");
     const programs = labPrograms({
       runDir: this.runDir,
       nodeRoot: root,
       hostname: node.name,
       slot: cluster.slot,
       apiSocket: cluster.apiSocket,
-      clusterCaPem: readFileSync(path.join(root, "etc/kubernetes/pki/ca.crt"), "utf8"),
+      clusterCaPem,
       time: this.deps.time,
       random: this.deps.random,
       etcdSocketFor: (addr) => (["127.0.0.1:2379", "localhost:2379", `${CONTROL_PLANE.ip}:2379`].includes(addr) ? etcdClientSocket(this.runDir) : undefined),
@@ -212,7 +213,7 @@ export class Lab {
       initShell: () => this.nodes.get(node.name)?.initShell(),
       bootstrapClient: bootstrapClientFactory({
         apiSocket: cluster.apiSocket,
-        caPem: readFileSync(path.join(root, "etc/kubernetes/pki/ca.crt"), "utf8"),
+        caPem: clusterCaPem,
         // A node name resolves through /etc/hosts, as the node's resolver would.
         reachable: (endpoint) => cluster.reachesApi(node.name, endpoint.replace(/^([^:]+)/, (h) => NODES.find((n) => n.name === h)?.ip ?? h)),
       }),
